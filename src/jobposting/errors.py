@@ -44,3 +44,7 @@ class InvalidPostingError(JobPostingError, ValueError):
         self.problems = tuple(problems)
         lines = [f"{p.pointer or '/'}: {p.message}" for p in self.problems]
         super().__init__("invalid posting:\n" + "\n".join(lines) if len(lines) != 1 else lines[0])
+
+
+class WriteError(JobPostingError, ValueError):
+    """Postings cannot be written as asked (e.g. several postings to a one-posting format)."""

@@ -1,0 +1,131 @@
+"""The format registry: one explicit table of every format jobposting reads or writes.
+
+Adding a format means adding one module with ``read``/``write`` and one row here; nothing
+registers itself by being imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jobposting.errors import UnknownFormatError
+from jobposting.formats import json as json_format
+from jobposting.formats import jsonl as jsonl_format
+from jobposting.formats.base import (
+    ALL_PATHS,
+    Format,
+    Reader,
+    ReadOptions,
+    Record,
+    WriteOptions,
+    Writer,
+)
+
+__all__ = [
+    "ALL_PATHS",
+    "FORMAT_KEYS",
+    "REGISTRY",
+    "Format",
+    "ReadOptions",
+    "Reader",
+    "Record",
+    "WriteOptions",
+    "Writer",
+    "get",
+    "guess",
+]
+
+#: The format keys fixed project-wide, implemented or not yet.
+FORMAT_KEYS = ("json", "jsonl", "jsonld", "hropen", "hrxml3", "html", "text", "markdown")
+
+REGISTRY: dict[str, Format] = {
+    entry.key: entry
+    for entry in (
+        Format(
+            key="json",
+            description="canonical posting, one JSON document (schemas/jobposting.schema.json)",
+            media_type="application/json",
+            suffixes=(".json",),
+            reader=json_format.read,
+            writer=json_format.write,
+        ),
+        Format(
+            key="jsonl",
+            description="canonical postings, one JSON object per line (streamed)",
+            media_type="application/jsonl",
+            suffixes=(".jsonl", ".ndjson"),
+            reader=jsonl_format.read,
+            writer=jsonl_format.write,
+            many=True,
+        ),
+    )
+}
+
+
+def get(key: str) -> Format:
+    """Return the registered format ``key``.
+
+    Raises :class:`UnknownFormatError` naming the known keys, or saying that a project format
+    key is not implemented yet.
+    """
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        known = ", ".join(REGISTRY)
+        if key in FORMAT_KEYS:
+            raise UnknownFormatError(
+                f"format {key!r} is not available in this version (available: {known})"
+            ) from None
+        raise UnknownFormatError(f"unknown format {key!r} (available: {known})") from None
+
+
+_SUFFIXES = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonld": "jsonld",
+    ".xml": "hropen",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+_HROPEN_NS = b"hropenstandards.org"
+_HRXML3_NS = b"www.hr-xml.org/3"
+_JSONLD_MARKERS = re.compile(rb'"@(context|type|graph)"\s*:')
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1)\b", re.I | re.S)
+
+
+def guess(name: str | None, head: bytes) -> str:
+    """Guess the format key of an input from its file name and its first bytes.
+
+    Content wins where it is unambiguous (an XML namespace, JSON-LD keywords, several JSON
+    lines); the file suffix decides otherwise; plain text is the last resort.
+    """
+    content = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    suffix = ""
+    if name and "." in name.rsplit("/", 1)[-1]:
+        suffix = "." + name.rsplit(".", 1)[-1].lower()
+    if content.startswith((b"{", b"[")):
+        if _JSONLD_MARKERS.search(content):
+            return "jsonld"
+        if suffix in {".jsonl", ".ndjson"} or _several_json_lines(content):
+            return "jsonl"
+        return "json"
+    if content.startswith(b"<"):
+        if _HRXML3_NS in content:
+            return "hrxml3"
+        if _HROPEN_NS in content:
+            return "hropen"
+        if _HTML_START.match(content) or suffix in {".html", ".htm"}:
+            return "html"
+    return _SUFFIXES.get(suffix, "text")
+
+
+def _several_json_lines(content: bytes) -> bool:
+    lines = [line for line in content.splitlines() if line.strip()]
+    # A pretty-printed document's first line is a lone "{"; a JSONL stream's is a whole object.
+    first = lines[0].strip() if lines else b""
+    return len(lines) > 1 and first.startswith(b"{") and first.endswith(b"}")
