@@ -335,7 +335,14 @@ def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRan
 
     ``appliesTo.locationId`` is only drawn from ``location_ids``.
     """
-    applies_to = st.builds(m.PayAppliesTo, label=plain_texts())
+    applies_to = st.builds(
+        m.PayAppliesTo,
+        label=plain_texts(),
+        locality=optional(plain_texts()),
+        region=optional(plain_texts()),
+        region_code=optional(country_codes().flatmap(region_codes)),
+        country=optional(country_codes()),
+    )
     if location_ids:
         ids = st.sampled_from(location_ids)
         applies_to |= st.builds(m.PayAppliesTo, location_id=ids, label=optional(plain_texts()))
@@ -395,6 +402,7 @@ def education_requirements() -> st.SearchStrategy[m.EducationRequirement]:
         levels=non_empty(st.sampled_from(m.EducationLevel), unique=True),
         fields_of_study=lists_of(plain_texts()),
         requirement=st.sampled_from(m.RequirementLevel),
+        in_progress=optional(st.booleans()),
         text=optional(texts()),
     )
 
@@ -505,6 +513,8 @@ def _posting_fields() -> dict[str, st.SearchStrategy[Any]]:
         "sections": lists_of(st.builds(m.Section, heading=text, content=rich_texts())),
         "hiring_organization": organizations(),
         "start_date": optional(dates_or_date_times()),
+        "start_immediately": optional(st.booleans()),
+        "end_date": optional(dates_or_date_times()),
         "application_window": optional(
             st.builds(
                 m.ApplicationWindow,

@@ -204,7 +204,7 @@ TWEAKS = {
         "Identifier.name has a default but schema $defs/identifier/properties/name is required",
     ),
     "enum value the model lacks": (
-        lambda s: _defs(s)["payRange"]["properties"]["period"]["enum"].append("DECADE"),
+        lambda s: _defs(s)["payPeriod"]["enum"].append("DECADE"),
         "schema $defs/payRange/properties/period has enum value 'DECADE' that PayPeriod lacks",
     ),
     "nested class changed": (

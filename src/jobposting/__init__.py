@@ -4,11 +4,10 @@ The hub is :class:`Posting`, validated by ``schemas/jobposting.schema.json``. Ev
 reader into it and a writer out of it, looked up by key in :mod:`jobposting.formats`.
 """
 
+from jobposting import formats
 from jobposting._version import __version__
 from jobposting.api import (
-    available_formats as formats,
-)
-from jobposting.api import (
+    available_formats,
     convert,
     read,
     read_all,
@@ -37,6 +36,7 @@ __all__ = [
     "UnknownFormatError",
     "WriteError",
     "__version__",
+    "available_formats",
     "convert",
     "dump",
     "dumps",

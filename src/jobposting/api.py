@@ -118,9 +118,7 @@ def write(postings: Posting | Iterable[Posting], format: str = "json") -> str:
     return sink.getvalue().decode("utf-8")
 
 
-def convert(
-    source: Source, to: str = "json", from_: str | None = None, **options: Any
-) -> str:
+def convert(source: Source, to: str = "json", from_: str | None = None, **options: Any) -> str:
     """Read ``source`` (format ``from_``, guessed when omitted) and write it as ``to``."""
     _writable(to)
     return write(list(read_all(source, from_, **options)), to)

@@ -87,7 +87,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
-    "-f", "--from", "from_", callback=lambda _c, _p, v: _format_choice(v), metavar="FORMAT",
+    "-f",
+    "--from",
+    "from_",
+    callback=lambda _c, _p, v: _format_choice(v),
+    metavar="FORMAT",
     help="Format of the inputs (default: guessed from each file's name and content).",
 )
 def validate(files: tuple[str, ...], from_: str | None) -> None:
@@ -121,19 +125,34 @@ def validate(files: tuple[str, ...], from_: str | None) -> None:
 @cli.command()
 @click.argument("input_", metavar="INPUT")
 @click.option(
-    "-f", "--from", "from_", callback=lambda _c, _p, v: _format_choice(v), metavar="FORMAT",
+    "-f",
+    "--from",
+    "from_",
+    callback=lambda _c, _p, v: _format_choice(v),
+    metavar="FORMAT",
     help="Format of INPUT (default: guessed from its name and content).",
 )
 @click.option(
-    "-t", "--to", "to", default="json", show_default=True, metavar="FORMAT",
-    callback=lambda _c, _p, v: _format_choice(v), help="Format to write.",
+    "-t",
+    "--to",
+    "to",
+    default="json",
+    show_default=True,
+    metavar="FORMAT",
+    callback=lambda _c, _p, v: _format_choice(v),
+    help="Format to write.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="OUTPUT",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="OUTPUT",
     help="File to write (default: standard output).",
 )
 @click.option(
-    "--validate/--no-validate", default=True, show_default=True,
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
     help="Check each posting against the canonical schema before writing it.",
 )
 def convert(input_: str, from_: str | None, to: str, output: str | None, validate: bool) -> None:
@@ -161,7 +180,7 @@ def convert(input_: str, from_: str | None, to: str, output: str | None, validat
         sink = sys.stdout.buffer
     else:
         try:
-            sink = Path(output).open("wb")
+            sink = Path(output).open("wb")  # noqa: SIM115 - closed in the finally below
         except OSError as error:
             raise _Failure(f"cannot write {output!r}: {error.strerror or error}") from None
     try:
@@ -238,7 +257,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         # The reader of our output went away (e.g. `| head`); that is not an error of ours.
         sys.stderr.close()
         sys.exit(EXIT_OK)
-    except Exception as error:  # noqa: BLE001 - the promise is: no traceback from the CLI
+    except Exception as error:
         _error(f"internal error: {type(error).__name__}: {error} (please report this bug)")
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

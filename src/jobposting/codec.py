@@ -45,8 +45,9 @@ def make_converter() -> cattrs.Converter:
     - Keys are the camelCase wire names of the attributes (``hiring_organization`` is
       ``hiringOrganization``), in the model's field order, which is the schema's property order.
     - Unstructuring omits ``None`` and empty tuples: absent and empty are the same posting.
-    - Dates are written ``YYYY-MM-DD``; date-times ``YYYY-MM-DDThh:mm:ss``, with ``.ffffff``
-      only when the microseconds are not zero, then ``Z`` for UTC or ``+hh:mm``/``-hh:mm``.
+    - Dates are written ``YYYY-MM-DD``; date-times ``YYYY-MM-DDThh:mm:ss``, with a fraction
+      (no trailing zeros) only when the microseconds are not zero, then ``Z`` for UTC or
+      ``+hh:mm``/``-hh:mm``.
       A date-time without an offset (or with seconds in its offset) cannot be written.
     - Structuring reads a string with ``T`` as a date-time (``Z`` accepted, offset required)
       and any other string as a date; both must have the schema's shape.
@@ -232,6 +233,8 @@ def _unstructure_date_time(value: dt.datetime) -> str:
         raise ValueError(f"date-time {value.isoformat()} has an offset that is not whole minutes")
     timespec = "microseconds" if value.microsecond else "seconds"
     text = value.replace(tzinfo=None).isoformat(timespec=timespec)
+    if value.microsecond:
+        text = text.rstrip("0")  # the schema's one spelling: no trailing zeros in a fraction
     if not minutes:
         return text + "Z"
     hours, minutes = divmod(abs(minutes), 60)

@@ -299,10 +299,14 @@ class Organization:
 
 @attrs.frozen(kw_only=True)
 class PayAppliesTo:
-    """What a pay range applies to: one of the posting's locations, or a named label."""
+    """What a pay range applies to: a location of the posting, or a place named for pay only."""
 
     location_id: str | None = None
     label: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    region_code: str | None = None
+    country: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -347,6 +351,7 @@ class EducationRequirement:
     levels: tuple[EducationLevel, ...]
     fields_of_study: tuple[str, ...] = ()
     requirement: RequirementLevel
+    in_progress: bool | None = None
     text: str | None = None
 
 
@@ -475,6 +480,8 @@ class Posting:
     date_posted: DateOrDateTime | None = None
     valid_through: DateOrDateTime | None = None
     start_date: DateOrDateTime | None = None
+    start_immediately: bool | None = None
+    end_date: DateOrDateTime | None = None
     application_window: ApplicationWindow | None = None
     locations: tuple[Location, ...] = ()
     work_arrangement: WorkArrangement | None = None

@@ -32,9 +32,7 @@ RULE_CODES = {
 def _validator() -> jsonschema.protocols.Validator:
     schema = load_schema()
     cls = jsonschema.validators.validator_for(schema)
-    validator: jsonschema.protocols.Validator = cls(
-        schema, format_checker=cls.FORMAT_CHECKER
-    )
+    validator: jsonschema.protocols.Validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return validator
 
 
@@ -46,7 +44,11 @@ def validate_document(document: Any) -> list[Problem]:
     problems = [_problem_from_error(error) for error in _validator().iter_errors(document)]
     if isinstance(document, Mapping):
         problems.extend(_rule_problems(document))
-    return sorted(problems, key=lambda p: (p.pointer, p.code, p.message))
+    unique: dict[tuple[str, str], Problem] = {}
+    # A value can break two keywords with one meaning (a URL's format and pattern): say it once.
+    for problem in sorted(problems, key=lambda p: (p.pointer, p.code, p.message)):
+        unique.setdefault((problem.pointer, problem.message), problem)
+    return list(unique.values())
 
 
 def pointer(path: Sequence[str | int]) -> str:
@@ -97,8 +99,8 @@ def _problem_from_error(error: ValidationError) -> Problem:
     keyword = str(error.validator)
     schema = error.schema if isinstance(error.schema, Mapping) else {}
     title = schema.get("title")
-    instance = error.instance
-    value = error.validator_value
+    instance: Any = error.instance
+    value: Any = error.validator_value
     message: str
     if keyword == "required":
         missing = next((name for name in value if name not in instance), value[0])
@@ -111,8 +113,10 @@ def _problem_from_error(error: ValidationError) -> Problem:
         message = "is not a property of this object (keep unmodelled data under /extensions)"
     elif keyword == "type":
         message = f"must be {_TYPE_NAMES.get(value, value)}, not {_json_type(instance)}"
-    elif keyword in {"enum", "pattern", "format", "anyOf"} and title and not isinstance(
-        instance, Mapping
+    elif (
+        keyword in {"enum", "pattern", "format", "anyOf"}
+        and title
+        and not isinstance(instance, Mapping)
     ):
         message = f"{_show(instance)} is not a valid {title}"
         if keyword == "enum" and len(value) <= _LISTED_ENUM_VALUES:
@@ -177,16 +181,12 @@ def _base_pay(document: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]
 def _pay_range_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     for i, pay in _base_pay(document):
         low, high = pay.get("minimum"), pay.get("maximum")
-        if _is_number(low) and _is_number(high) and low > high:
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
             yield Problem(
                 pointer=f"/compensation/basePay/{i}",
                 message=f"minimum {low} is greater than maximum {high}",
                 code="pay-range-min-exceeds-max",
             )
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _parse_moment(value: object) -> dt.date | dt.datetime | None:
@@ -252,7 +252,9 @@ def _location_reference_problems(document: Mapping[str, Any]) -> Iterator[Proble
             known = ", ".join(first_use) or "none"
             yield Problem(
                 pointer=f"/compensation/basePay/{i}/appliesTo/locationId",
-                message=f"{location_id!r} names no location of this posting (location ids: {known})",
+                message=(
+                    f"{location_id!r} names no location of this posting (location ids: {known})"
+                ),
                 code="unknown-location-reference",
             )
 

@@ -95,7 +95,9 @@ _SUFFIXES = {
 _HROPEN_NS = b"hropenstandards.org"
 _HRXML3_NS = b"www.hr-xml.org/3"
 _JSONLD_MARKERS = re.compile(rb'"@(context|type|graph)"\s*:')
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1)\b", re.I | re.S
+)
 
 
 def guess(name: str | None, head: bytes) -> str:

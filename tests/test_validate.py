@@ -1,0 +1,150 @@
+"""jobposting.validate: schema problems and cross-field rules, with pointers, messages and codes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import jobposting
+from conftest import case_dirs
+from jobposting.problems import Problem
+
+
+def minimal(**extra: Any) -> dict[str, Any]:
+    """The smallest valid posting, plus ``extra`` properties."""
+    return {"title": "Nurse", "hiringOrganization": {"name": "Clinic"}, **extra}
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_every_case_is_valid(case: Any) -> None:
+    """The hand-curated cases have no problems, as text, as a document and as a Posting."""
+    text = (case / "posting.json").read_text(encoding="utf-8")
+    assert jobposting.validate(text) == []
+    assert jobposting.validate(json.loads(text)) == []
+    assert jobposting.validate(jobposting.loads(text)) == []
+
+
+def test_minimal_posting_is_valid() -> None:
+    """Title and hiring organization name are all that is required."""
+    assert jobposting.validate(minimal()) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        pytest.param(
+            {"compensation": {"basePay": [{"currency": "USD", "period": "YEAR", "minimum": 9, "maximum": 5}]}},
+            Problem(pointer="/compensation/basePay/0", message="minimum 9 is greater than maximum 5", code="pay-range-min-exceeds-max"),
+            id="min-exceeds-max",
+        ),
+        pytest.param(
+            {"datePosted": "2025-10-21", "validThrough": "2025-10-20T23:59:59Z"},
+            Problem(pointer="/validThrough", message="validThrough 2025-10-20T23:59:59Z is before datePosted 2025-10-21", code="valid-through-before-date-posted"),
+            id="valid-through-before-posted",
+        ),
+        pytest.param(
+            {"locations": [{"id": "a", "locality": "X"}], "compensation": {"basePay": [{"currency": "USD", "period": "YEAR", "value": 5, "appliesTo": {"locationId": "b"}}]}},
+            Problem(pointer="/compensation/basePay/0/appliesTo/locationId", message="'b' names no location of this posting (location ids: a)", code="unknown-location-reference"),
+            id="unknown-location",
+        ),
+        pytest.param(
+            {"locations": [{"id": "a", "locality": "X"}, {"id": "a", "locality": "Y"}]},
+            Problem(pointer="/locations/1/id", message="duplicate location id 'a' (first used at /locations/0/id)", code="duplicate-location-id"),
+            id="duplicate-location-id",
+        ),
+        pytest.param(
+            {"description": '<p onclick="x()">Hi</p>'},
+            Problem(pointer="/description", message="attribute 'onclick' on <p> is not allowed in rich text", code="rich-text-markup"),
+            id="event-handler",
+        ),
+        pytest.param(
+            {"sections": [{"heading": "H", "content": '<a href="javascript:alert(1)">x</a>'}]},
+            Problem(pointer="/sections/0/content", message="link 'javascript:alert(1)' on <a> must be an http, https, mailto or tel URL", code="rich-text-markup"),
+            id="javascript-url",
+        ),
+        pytest.param(
+            {"description": "<script>alert(1)</script>"},
+            Problem(pointer="/description", message="element <script> is not allowed in rich text", code="rich-text-markup"),
+            id="script",
+        ),
+        pytest.param(
+            {"datePosted": "2025-10-21T09:00"},
+            Problem(pointer="/datePosted", message="'2025-10-21T09:00' is not a valid ISO 8601 date or date-time with offset", code="schema.anyOf"),
+            id="date-time-without-offset",
+        ),
+        pytest.param(
+            {"datePosted": "2025-02-30"},
+            Problem(pointer="/datePosted", message="'2025-02-30' is not a valid ISO 8601 date or date-time with offset", code="schema.anyOf"),
+            id="impossible-date",
+        ),
+        pytest.param(
+            {"locations": [{"country": "USA"}]},
+            Problem(pointer="/locations/0/country", message="'USA' is not a valid ISO 3166-1 alpha-2 country code", code="schema.enum"),
+            id="alpha-3-country",
+        ),
+        pytest.param(
+            {"language": "en_US"},
+            Problem(pointer="/language", message="'en_US' is not a valid BCP 47 language tag", code="schema.pattern"),
+            id="language-underscore",
+        ),
+        pytest.param(
+            {"openings": "3"},
+            Problem(pointer="/openings", message="must be an integer, not a string", code="schema.type"),
+            id="number-as-string",
+        ),
+        pytest.param(
+            {"compensation": {"basePay": [{"currency": "USD", "period": "YEAR"}]}},
+            Problem(pointer="/compensation/basePay/0", message="needs at least one of minimum, maximum, value", code="schema.anyOf"),
+            id="pay-without-amount",
+        ),
+        pytest.param(
+            {"compensation": {"basePay": [{"currency": "USD", "period": "YEAR", "value": 5, "minimum": 4}]}},
+            Problem(pointer="/compensation/basePay/0", message="gives a single value together with a minimum or maximum; use one or the other", code="schema.not"),
+            id="value-and-minimum",
+        ),
+        pytest.param(
+            {"salary": 5},
+            Problem(pointer="/salary", message="is not a property of this object (keep unmodelled data under /extensions)", code="schema.additionalProperties"),
+            id="unknown-property",
+        ),
+        pytest.param(
+            {"skills": []},
+            Problem(pointer="/skills", message="must not be an empty list (leave the property out when it is unknown)", code="schema.minItems"),
+            id="empty-list",
+        ),
+        pytest.param(
+            {"application": {"email": "mailto:jobs@example.com"}},
+            Problem(pointer="/application/email", message="'mailto:jobs@example.com' is not a valid e-mail address", code="schema.pattern"),
+            id="email-with-scheme",
+        ),
+        pytest.param(
+            {"url": "www.example.com/jobs"},
+            Problem(pointer="/url", message="'www.example.com/jobs' is not a valid absolute URL", code="schema.format"),
+            id="url-without-scheme",
+        ),
+    ],
+)  # fmt: skip
+def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:
+    """Each broken rule gives exactly one problem, word for word."""
+    assert jobposting.validate(minimal(**extra)) == [expected]
+
+
+def test_broken_json_text_is_one_syntax_problem() -> None:
+    """Text that is not JSON gives one problem with code json.syntax."""
+    assert jobposting.validate('{"title": ') == [
+        Problem(
+            pointer="",
+            message="line 1, column 11: invalid JSON: Expecting value",
+            code="json.syntax",
+        )
+    ]
+
+
+def test_problems_are_sorted_by_pointer() -> None:
+    """Several problems come back in pointer order, whatever order they were found in."""
+    problems = jobposting.validate(
+        {"title": "", "hiringOrganization": {"name": "X"}, "openings": 0}
+    )
+    assert [p.pointer for p in problems] == ["/openings", "/title"]
