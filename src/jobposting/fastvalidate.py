@@ -1,0 +1,126 @@
+"""A compiled fast path for schema validation (extra ``fast``) giving jsonschema's verdicts.
+
+:func:`schema_valid` answers one question quickly: is this document valid against the canonical
+schema? It answers ``True`` only when the compiled validator proves it; ``False`` means "let
+jsonschema look", so :func:`jobposting.schema.validate_document` builds every message with the
+same jsonschema code as without the extra, and its output is identical by construction.
+
+The compiled validator must therefore never accept what jsonschema rejects. Three places where
+the two libraries differ are closed here:
+
+- ``format``: every format is checked by jsonschema's own ``FORMAT_CHECKER`` functions
+  (jsonschema-rs's ``uri`` and ``email`` checks accept strings jsonschema rejects);
+- ``pattern``: checked with Python's :func:`re.search`, as jsonschema does (Rust's ``\\s`` does
+  not match U+001C..U+001F, which Python's does);
+- Python values that are not JSON (a tuple is an array to jsonschema-rs but not to jsonschema,
+  a ``Decimal`` an integer to one and not the other, a key that is not a string): such documents
+  skip the fast path.
+
+Set ``JOBPOSTING_FAST_VALIDATION=0`` to turn the fast path off.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+import jsonschema
+
+from jobposting._resources import load_schema
+
+try:
+    import jsonschema_rs
+except ImportError:  # the optional extra `fast` is not installed
+    jsonschema_rs = None  # type: ignore[assignment]
+
+__all__ = ["available", "schema_valid"]
+
+#: The exact types json.loads produces; anything else goes to jsonschema.
+_JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+class _PythonPattern:
+    """The ``pattern`` keyword evaluated by Python's ``re``, as jsonschema evaluates it."""
+
+    def __init__(self, parent_schema: object, value: str, schema_path: object) -> None:
+        self._search = re.compile(value).search
+
+    def validate(self, instance: object) -> None:
+        """Raise when ``instance`` is a string the pattern does not find a match in."""
+        if isinstance(instance, str) and self._search(instance) is None:
+            raise ValueError("pattern does not match")
+
+
+def _format_function(checker: jsonschema.FormatChecker, name: str) -> Callable[[str], bool]:
+    def conforms(instance: str) -> bool:
+        return checker.conforms(instance, name)
+
+    return conforms
+
+
+@functools.cache
+def _compiled() -> Callable[[Any], bool] | None:
+    """Return the compiled ``is_valid`` of the canonical schema, or None when it is unavailable."""
+    if jsonschema_rs is None or os.environ.get("JOBPOSTING_FAST_VALIDATION") == "0":
+        return None
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    options: dict[str, Any] = {
+        "validate_formats": True,
+        "formats": {name: _format_function(checker, name) for name in checker.checkers},
+        "keywords": {"pattern": _PythonPattern},
+    }
+    # Guard against a jsonschema-rs that ignores the overrides: Python's `$` matches before a
+    # final newline and jsonschema's e-mail check only wants an "@"; Rust's do not.
+    probe = jsonschema_rs.Draft202012Validator({"pattern": "a$", "format": "email"}, **options)
+    if not probe.is_valid("@a\n"):
+        return None
+    is_valid: Callable[[Any], bool] = jsonschema_rs.Draft202012Validator(
+        load_schema(), **options
+    ).is_valid
+    return is_valid
+
+
+def available() -> bool:
+    """Return True when the compiled validator is installed and switched on."""
+    return _compiled() is not None
+
+
+def schema_valid(document: Any) -> bool:
+    """Return True when the compiled validator proves ``document`` valid against the schema.
+
+    False means invalid *or undecided* (extra missing, switched off, or a value that is not
+    plain JSON); the caller then asks jsonschema, which also words the problems.
+    """
+    is_valid = _compiled()
+    if is_valid is None or not _plain_json(document):
+        return False
+    try:
+        return is_valid(document)
+    except (
+        ValueError
+    ):  # a value jsonschema-rs cannot convert (a NaN, a huge integer): ask jsonschema
+        return False
+
+
+def _plain_json(document: Any) -> bool:
+    # An explicit stack: documents are shallow but wide, and recursion costs a call per value.
+    stack = [document]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        value = pop()
+        kind = type(value)
+        if kind is dict:
+            for key in value:
+                if type(key) is not str:
+                    return False
+            push(value.values())
+        elif kind is list:
+            push(value)
+        elif kind not in _JSON_TYPES and not (issubclass(kind, str) and issubclass(kind, Enum)):
+            # A string enum member (what codec.to_dict gives) is its value to both libraries.
+            return False
+    return True
