@@ -25,12 +25,17 @@ from conftest import case_dirs
 from jobposting import codec, fastvalidate
 from jobposting.model import Posting
 from jobposting.problems import Problem
+from jobposting.richtext import rich_text_problems
 from jobposting.schema import _validator, validate_document
-from strategies import postings
+from strategies import postings, rich_texts
 
 minimal = validate_tests.minimal
 
-pytest.importorskip("jsonschema_rs", reason="the optional extra `fast` (jsonschema-rs) is missing")
+#: Tests of the compiled validator; the rich-text check is plain Python and always runs.
+needs_fast = pytest.mark.skipif(
+    fastvalidate.jsonschema_rs is None,
+    reason="the optional extra `fast` (jsonschema-rs) is missing",
+)
 
 
 @contextmanager
@@ -52,11 +57,13 @@ def assert_identical(document: Any) -> None:
     assert validate_document(document) == pure_problems(document)
 
 
+@needs_fast
 def test_fast_path_is_on() -> None:
     """With jsonschema-rs installed the compiled validator is used."""
     assert fastvalidate.available()
 
 
+@needs_fast
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
 def test_cases_are_proven_valid_by_the_fast_path(case: Path) -> None:
     """Every case is valid for the compiled validator, so jsonschema is never consulted."""
@@ -72,6 +79,7 @@ def _invalid_examples() -> list[Any]:
     return list(parametrize.args[1])
 
 
+@needs_fast
 @pytest.mark.parametrize(("extra", "expected"), _invalid_examples())
 def test_invalid_examples_give_the_same_problems(extra: dict[str, Any], expected: Problem) -> None:
     """Each invalid example of test_validate: same verdict, same single problem."""
@@ -80,6 +88,7 @@ def test_invalid_examples_give_the_same_problems(extra: dict[str, Any], expected
     assert validate_document(document) == [expected]
 
 
+@needs_fast
 @pytest.mark.parametrize(
     "document",
     [
@@ -101,6 +110,7 @@ def test_edges_where_the_two_libraries_differ(document: Any) -> None:
     assert_identical(document)
 
 
+@needs_fast
 @pytest.mark.parametrize(
     "document",
     [
@@ -115,6 +125,7 @@ def test_values_that_are_not_json_skip_the_fast_path(document: Any) -> None:
     assert validate_document(document) == pure_problems(document)
 
 
+@needs_fast
 def test_without_the_extra_jsonschema_decides(monkeypatch: pytest.MonkeyPatch) -> None:
     """With jsonschema-rs missing, or switched off, problems are still found, word for word."""
     document = minimal(openings="3")
@@ -135,6 +146,7 @@ def test_without_the_extra_jsonschema_decides(monkeypatch: pytest.MonkeyPatch) -
     assert fastvalidate.available()
 
 
+@needs_fast
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(posting=postings())
 def test_generated_valid_postings_are_proven_valid(posting: Posting) -> None:
@@ -195,8 +207,76 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
+@needs_fast
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=mutated_documents())
 def test_mutated_postings_give_identical_verdicts_and_problems(document: dict[str, Any]) -> None:
     """One broken value anywhere: jsonschema's verdict, and the same problems word for word."""
     assert_identical(document)
+
+
+# -- the rich-text quick check ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_case_rich_text_is_proven_clean_without_the_parser(case: Path) -> None:
+    """Every description and section of the cases passes the quick check."""
+    document = json.loads((case / "posting.json").read_text(encoding="utf-8"))
+    texts = [document.get("description", ""), document["hiringOrganization"].get("description", "")]
+    texts += [section["content"] for section in document.get("sections", [])]
+    assert all(fastvalidate.rich_text_clean(text) for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("html", "clean"),
+    [
+        ("Plain text, R&amp;D &lt;b&gt;", True),
+        ("<p>One<br>two<br/>three<br />four</p><ul><li><strong>x</strong></li></ul>", True),
+        ('<p><a href="https://x.org/?id=1">apply</a> <a href="mailto:a@b.org">m</a></p>', True),
+        ("<p>unclosed", False),
+        ("<p><b>crossed</p></b>", False),
+        ("</p>", False),
+        ("</br>", False),
+        ("<p/>", False),
+        ("<P>upper</P>", False),
+        ("<p class=\"x\">attribute</p>", False),
+        ('<a href="javascript:alert(1)">x</a>', False),
+        ('<a href="https://example.com/?a=1&amp;b=2">entity in a link</a>', False),
+        ("<script>alert(1)</script>", False),
+        ("<!-- comment -->", False),
+        ("a < b", False),
+        ("<div>not allowed</div>", False),
+    ],
+)  # fmt: skip
+def test_quick_check_proves_only_what_it_can(html: str, clean: bool) -> None:
+    """Simple allowed markup is clean; anything else goes to the parser (and may be fine)."""
+    assert fastvalidate.rich_text_clean(html) is clean
+    if clean:
+        assert rich_text_problems(html) == []
+
+
+#: Fragments that break rich text, or look as if they might.
+FRAGMENTS = (
+    "<", ">", "&", "</p>", "<p>", "<br>", "<br/>", "</br>", "<p/>", "<a>", "</a>", "<P>",
+    '<a href="https://x.org">', '<a href="javascript:x">', '<a href="https://[x">', "<script>",
+    "<!-- c -->", "<![CDATA[x]]>", "<?pi?>", "<!doctype html>", "<p class=x>", "<h3>", "</li>",
+    "< p>", "<p >", "<br / >", "<style>", "</ul>", "\n", "&lt;",
+)  # fmt: skip
+
+
+@st.composite
+def damaged_rich_texts(draw: st.DrawFn) -> str:
+    """Generated rich text with up to three fragments inserted anywhere."""
+    text = draw(rich_texts())
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(FRAGMENTS)) + text[at:]
+    return text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=damaged_rich_texts())
+def test_quick_check_never_hides_a_problem(html: str) -> None:
+    """Text the quick check calls clean has no problem for the HTML parser either."""
+    if fastvalidate.rich_text_clean(html):
+        assert rich_text_problems(html) == []

@@ -17,6 +17,10 @@ the two libraries differ are closed here:
   skip the fast path.
 
 Set ``JOBPOSTING_FAST_VALIDATION=0`` to turn the fast path off.
+
+:func:`rich_text_clean` does the same for the rich-text rule, in plain Python: it proves the
+common case (allowed tags without attributes, properly nested) clean with one regular
+expression, and leaves everything else to the HTML parser of :mod:`jobposting.richtext`.
 """
 
 from __future__ import annotations
@@ -31,13 +35,14 @@ from typing import Any
 import jsonschema
 
 from jobposting._resources import load_schema
+from jobposting.richtext import ALLOWED_TAGS, VOID_TAGS
 
 try:
     import jsonschema_rs
 except ImportError:  # the optional extra `fast` is not installed
     jsonschema_rs = None  # type: ignore[assignment]
 
-__all__ = ["available", "schema_valid"]
+__all__ = ["available", "rich_text_clean", "schema_valid"]
 
 #: The exact types json.loads produces; anything else goes to jsonschema.
 _JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
@@ -130,3 +135,41 @@ def _plain_json(document: Any) -> bool:
             # A string enum member (what codec.to_dict gives) is its value to both libraries.
             return False
     return True
+
+
+#: Start and end tags of rich text's allowed elements exactly as a writer spells them; ``href``
+#: only with a safe scheme and no character that the HTML parser would unescape or reject.
+_SIMPLE_TAG = re.compile(
+    r'<(/?)([a-z][a-z0-9]*)((?: href="(?:https?|mailto|tel):[^"<>&\[\]\s]*")?)( ?/)?>'
+)
+_NESTING_TAGS = ALLOWED_TAGS - VOID_TAGS
+
+
+def rich_text_clean(html: str) -> bool:
+    """Return True when ``html`` is provably rich text without a problem; False means "look".
+
+    True only for text whose every ``<`` starts an allowed tag spelled simply, with start and
+    end tags properly nested; for such text :func:`jobposting.richtext.rich_text_problems`
+    reports nothing, so the caller may skip it.
+    """
+    if "<" not in html:
+        return True
+    open_tags: list[str] = []
+    position = 0
+    for match in _SIMPLE_TAG.finditer(html):
+        if html.find("<", position, match.start()) != -1:
+            return False  # a "<" that is not a simple tag: a comment, an attribute, "a < b"
+        position = match.end()
+        end, tag, href, slash = match.groups()
+        if tag in VOID_TAGS:
+            if end or href:
+                return False
+        elif tag not in _NESTING_TAGS or slash or (href and (end or tag != "a")):
+            return False
+        elif not end:
+            open_tags.append(tag)
+        elif open_tags and open_tags[-1] == tag:
+            open_tags.pop()
+        else:
+            return False
+    return not open_tags and html.find("<", position) == -1
