@@ -1,0 +1,170 @@
+"""Lossless extras for the XML formats: what a native mapping misses, as JSON Pointer patches.
+
+A writer maps a posting to native elements, reads its own output back with the native reader,
+and compares: every canonical value the native reading does not give back exactly becomes one
+*extra*, a (JSON Pointer, value) pair, stored in the format's extension slot (HR Open
+``extendedPositionClassifications``, HR-XML 3.2 ``UserArea``). A reader applies the extras after
+its native reading. So a round trip is lossless by construction, and the native elements stay
+what other consumers see. An extra whose value is ``DELETE`` removes a value the native reading
+inferred but the posting does not have.
+
+Extras are named ``jobposting:<pointer>`` (the value is the string itself) or
+``jobposting+json:<pointer>`` (the value is JSON: numbers, booleans, lists, objects, and
+``null`` for a deletion). ``jobposting+order:<pointer>`` puts the items of a list that the
+native mapping had to write in another order back in the posting's order (the value lists, for
+each position of the posting's list, the position of the item in the native reading); order
+extras apply before the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
+
+#: Marks an extra that removes a value.
+DELETE: Final = None
+TEXT_PREFIX = "jobposting:"
+JSON_PREFIX = "jobposting+json:"
+ORDER_PREFIX = "jobposting+order:"
+
+Extra = tuple[str, Any]
+
+
+def escape(token: str | int) -> str:
+    """Escape one JSON Pointer reference token (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    """Undo :func:`escape`."""
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def diff(wanted: Any, native: Any, pointer: str = "") -> Iterator[Extra]:
+    """Yield the extras that turn ``native`` into ``wanted`` (both canonical JSON values).
+
+    Objects are compared key by key and lists of equal length item by item; a list of another
+    length, or a value of another JSON type (``1`` is not ``1.0``), is replaced whole.
+    """
+    if isinstance(wanted, Mapping) and isinstance(native, Mapping):
+        for key, value in wanted.items():
+            where = f"{pointer}/{escape(key)}"
+            if key in native:
+                yield from diff(value, native[key], where)
+            else:
+                yield where, value
+        for key in native:
+            if key not in wanted:
+                yield f"{pointer}/{escape(key)}", DELETE
+    elif isinstance(wanted, list) and isinstance(native, list) and len(wanted) == len(native):
+        for index, (value, got) in enumerate(zip(wanted, native, strict=True)):
+            yield from diff(value, got, f"{pointer}/{index}")
+    elif _kind(wanted) is not _kind(native) or wanted != native:
+        yield pointer, str(wanted) if isinstance(wanted, str) else wanted
+
+
+def _kind(value: Any) -> type:
+    """The JSON type of a value (a StrEnum member is a string, ``True`` is not ``1``)."""
+    for kind in (bool, str, int, float):
+        if isinstance(value, kind):
+            return kind
+    return type(value)
+
+
+def encode(extra: Extra) -> tuple[str, str]:
+    """Return the (name, value) strings that store one extra."""
+    pointer, value = extra
+    if isinstance(value, str):
+        return TEXT_PREFIX + pointer, value
+    return JSON_PREFIX + pointer, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(name: str, value: str) -> Extra | None:
+    """Return the extra stored as (name, value), or None when the name is not one of ours.
+
+    Raises ValueError when a ``jobposting+json:`` value is not JSON.
+    """
+    if name.startswith(TEXT_PREFIX):
+        return name[len(TEXT_PREFIX) :], value
+    if name.startswith(JSON_PREFIX):
+        return name[len(JSON_PREFIX) :], json.loads(value)
+    return None
+
+
+def is_extra_name(name: str | None) -> bool:
+    """True when a name/value slot holds one of our extras."""
+    return bool(name) and str(name).startswith((TEXT_PREFIX, JSON_PREFIX, ORDER_PREFIX))
+
+
+def encode_order(pointer: str, order: list[int]) -> tuple[str, str]:
+    """Return the (name, value) strings of an order extra."""
+    return ORDER_PREFIX + pointer, " ".join(str(i) for i in order)
+
+
+def decode_order(name: str, value: str) -> tuple[str, list[int]] | None:
+    """Return (pointer, order) of an order extra, or None when the name is not one.
+
+    Raises ValueError when the value is not a list of positions.
+    """
+    if not name.startswith(ORDER_PREFIX):
+        return None
+    return name[len(ORDER_PREFIX) :], [int(i) for i in value.split()]
+
+
+def reorder(document: dict[str, Any], pointer: str, order: list[int]) -> bool:
+    """Reorder the list at ``pointer`` in place; False when there is no such list or the
+    order is not a permutation of its positions."""
+    target: Any = document
+    for token in [unescape(t) for t in pointer[1:].split("/")] if pointer else []:
+        if isinstance(target, dict) and token in target:
+            target = target[token]
+        elif isinstance(target, list) and token.isdigit() and int(token) < len(target):
+            target = target[int(token)]
+        else:
+            return False
+    if not isinstance(target, list) or sorted(order) != list(range(len(target))):
+        return False
+    target[:] = [target[i] for i in order]
+    return True
+
+
+def apply(document: dict[str, Any], extras: Iterable[Extra]) -> list[str]:
+    """Apply extras to a canonical document in place; return the pointers that could not be.
+
+    An extra applies when the object or list it points into exists (as :func:`diff` makes
+    them); one that points nowhere is skipped and reported.
+    """
+    skipped = []
+    for pointer, value in extras:
+        if not _apply_one(document, pointer, value):
+            skipped.append(pointer)
+    return skipped
+
+
+def _apply_one(document: dict[str, Any], pointer: str, value: Any) -> bool:
+    if pointer == "":
+        return False
+    if not pointer.startswith("/"):
+        return False
+    *parents, last = [unescape(token) for token in pointer[1:].split("/")]
+    target: Any = document
+    for token in parents:
+        if isinstance(target, dict) and token in target:
+            target = target[token]
+        elif isinstance(target, list) and token.isdigit() and int(token) < len(target):
+            target = target[int(token)]
+        else:
+            return False
+    if isinstance(target, dict):
+        if value is DELETE:
+            target.pop(last, None)
+        else:
+            target[last] = value
+        return True
+    if isinstance(target, list) and last.isdigit() and int(last) < len(target):
+        if value is DELETE:
+            return False
+        target[int(last)] = value
+        return True
+    return False

@@ -1,0 +1,749 @@
+"""Native HR Open 4.3 PositionOpening elements -> canonical JSON value (the reader's mapping).
+
+Reads what the ``hropen`` writer produces and what other systems send: every profile of a
+multi-profile document is read (locations and pay ranges from all of them, the rest from the
+first profile that has it), open code lists are read in every usual spelling, and each repair or
+guess is recorded as a diagnostic with a JSON Pointer and a stable ``hropen.*`` code.
+Extras (``hropen_extras``) are collected here and applied by ``hropen.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import re
+import threading
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from jobposting import codec
+from jobposting.errors import ReadError
+from jobposting.formats import hropen_extras as extras
+from jobposting.formats.hropen_vocab import (
+    DEGREES_READ,
+    EMPLOYMENT_TYPES_READ,
+    INTERVALS_READ,
+    ISCED_READ,
+    STATUS_READ,
+    element_text,
+    fold,
+)
+from jobposting.formats.hropen_write import DESCRIPTION_SCHEME, LEGAL_PREFIX, LIST_TITLES, NS
+from jobposting.problems import Problem
+from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_problems
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{0,5}[1-9])?"
+    r"(Z|[+-](?!00:00)[0-9]{2}:[0-9]{2})"
+)
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+_SHORT_CODE = re.compile(r"[A-Z0-9]{1,3}")
+_LOCATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+_LIST_HTML = re.compile(r"<ul>((?:<li>.*?</li>)*)</ul>", re.S)
+_LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_CONTACT_ROLES = {
+    "RECRUITER", "HIRING_MANAGER", "HR", "ACCOMMODATION", "TECHNICAL_SUPPORT", "GENERAL", "OTHER",
+}  # fmt: skip
+_LEGAL_KINDS = {
+    "EQUAL_OPPORTUNITY", "FAIR_CHANCE", "PAY_TRANSPARENCY", "ACCOMMODATION", "DRUG_FREE_WORKPLACE",
+    "E_VERIFY", "DATA_PRIVACY", "AGENCY", "DISCLAIMER", "OTHER",
+}  # fmt: skip
+_INCENTIVES = {
+    "bonus": "BONUS",
+    "shorttermincentive": "BONUS",
+    "performance": "BONUS",
+    "commission": "COMMISSION",
+    "tip": "TIPS",
+    "overtime": "OVERTIME",
+}
+
+Element = etree._Element
+
+
+class Reading:
+    """What the native mapping found: the canonical document, extras and diagnostics."""
+
+    def __init__(self, prefix: str = "hropen") -> None:
+        self.prefix = prefix
+        self.document: dict[str, Any] = {}
+        self.extras: list[extras.Extra] = []
+        self.orders: list[tuple[str, list[int]]] = []
+        self.diagnostics: list[Problem] = []
+
+    def note(self, pointer: str, message: str, code: str) -> None:
+        """Record a repair or guess."""
+        self.diagnostics.append(
+            Problem(pointer=pointer, message=message, code=f"{self.prefix}.{code}")
+        )
+
+
+# lxml's find() with a path runs ElementPath in Python (several microseconds a call); the
+# readers look up about a hundred paths per document, so they index children by tag instead,
+# once per element, for the duration of one reading (see ``indexed``).
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def indexed() -> Iterator[None]:
+    """Cache the children-by-tag index of the elements looked into while reading one document."""
+    _local.kids = {}
+    try:
+        yield
+    finally:
+        _local.kids = None
+
+
+def _kids(element: Element) -> dict[str, list[Element]]:
+    cache: dict[Element, dict[str, list[Element]]] | None = getattr(_local, "kids", None)
+    found = cache.get(element) if cache is not None else None
+    if found is None:
+        found = {}
+        for child in element:
+            tag = child.tag
+            if isinstance(tag, str):
+                found.setdefault(tag, []).append(child)
+        if cache is not None:
+            cache[element] = found
+    return found
+
+
+def find(element: Element | None, path: str) -> Element | None:
+    """The first element at ``path`` (tags joined by ``/``) below ``element``, or None."""
+    current = element
+    for step in path.split("/"):
+        if current is None:
+            return None
+        children = _kids(current).get(step)
+        current = children[0] if children else None
+    return current
+
+
+def findall(element: Element | None, path: str) -> list[Element]:
+    """Every element at ``path`` below ``element``, in document order (as ElementPath)."""
+    current = [] if element is None else [element]
+    for step in path.split("/"):
+        current = [child for parent in current for child in _kids(parent).get(step, ())]
+    return current
+
+
+def findtext(element: Element | None, path: str) -> str | None:
+    """The text (not stripped) of the first element at ``path``, or None."""
+    found = find(element, path)
+    return None if found is None else found.text
+
+
+def text(element: Element | None, path: str) -> str | None:
+    """The stripped text at ``path`` below ``element``, or None."""
+    return element_text(find(element, path))
+
+
+def texts(element: Element | None, path: str) -> list[str]:
+    """The non-blank texts of every element at ``path``."""
+    return [t for t in (element_text(e) for e in findall(element, path)) if t is not None]
+
+
+def number(value: str | None) -> int | float | None:
+    """Read an xsd:decimal as an int (no point) or a float; None when it is not one."""
+    if value is None:
+        return None
+    if _INTEGER.fullmatch(value):
+        return int(value)
+    if _DECIMAL.fullmatch(value):
+        return float(value)
+    return None
+
+
+def moment(value: str | None, reading: Reading, pointer: str) -> str | None:
+    """Read a date or date-time into the canonical spelling; repairs are noted."""
+    if value is None:
+        return None
+    if _DATE.fullmatch(value) or _DATE_TIME.fullmatch(value):
+        return value
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        reading.note(pointer, f"{value!r} is not a date or date-time; left out", "bad-date")
+        return None
+    if parsed.tzinfo is None:
+        reading.note(pointer, f"{value!r} has no UTC offset; kept the date only", "date-only")
+        return parsed.date().isoformat()
+    spelled: str = codec.CONVERTER.unstructure(parsed, dt.datetime)
+    return spelled
+
+
+class _Sanitiser(HTMLParser):
+    """Rebuild an HTML fragment keeping only the rich-text allowlist (richtext.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            return
+        kept = ""
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            if urlsplit(href.strip()).scheme.lower() not in URL_SCHEMES:
+                return
+            kept = f' href="{html.escape(href.strip())}"'
+        self.out.append(f"<{tag}{kept}>")
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open:
+                closed = self.open.pop()
+                self.out.append(f"</{closed}>")
+                if closed == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False))
+
+    def result(self) -> str:
+        self.close()
+        while self.open:
+            self.out.append(f"</{self.open.pop()}>")
+        return "".join(self.out).strip()
+
+
+def sanitise(value: str) -> str:
+    """Keep the allowed HTML subset of a fragment: other tags, attributes and links are dropped,
+    their text is kept."""
+    sanitiser = _Sanitiser()
+    sanitiser.feed(value)
+    return sanitiser.result()
+
+
+def rich(value: str | None, reading: Reading, pointer: str) -> str | None:
+    """Keep rich text that is in the allowed HTML subset; otherwise sanitise it (noted)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if not rich_text_problems(value):
+        return value
+    cleaned = sanitise(value)
+    reading.note(
+        pointer, "HTML outside the allowed subset was removed (text kept)", "html-sanitised"
+    )
+    return cleaned or None
+
+
+def plain(value: str | None) -> str | None:
+    """The text of an HTML fragment, white space collapsed; None when blank."""
+    if value is None:
+        return None
+    return " ".join(html.unescape(_TAG.sub(" ", value)).split()) or None
+
+
+def put(target: dict[str, Any], key: str, value: Any) -> None:
+    """Set ``key`` when ``value`` is present (not None, not an empty list or object)."""
+    if value is not None and value not in ([], {}):
+        target[key] = value
+
+
+def _unqualify(root: Element, reading: Reading) -> None:
+    """HR Open 4.3 children are unqualified; accept documents that qualify them anyway."""
+    if all(not isinstance(child.tag, str) or "}" not in child.tag for child in root):
+        return
+    for element in root.iter(etree.Element):
+        if element is not root and "}" in element.tag:
+            element.tag = etree.QName(element).localname
+    reading.note(
+        "",
+        "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
+        "qualified-children",
+    )
+
+
+def read_native(root: Element) -> Reading:
+    """Map a PositionOpening element to a canonical JSON value, collecting extras."""
+    with indexed():
+        return _read_native(root)
+
+
+def _read_native(root: Element) -> Reading:
+    reading = Reading()
+    if etree.QName(root).localname != "PositionOpening":
+        raise ReadError(
+            f"not an HR Open PositionOpening: the root element is <{etree.QName(root).localname}>",
+            where=f"line {root.sourceline}",
+        )
+    if etree.QName(root).namespace != NS:
+        reading.note(
+            "", f"root namespace is {etree.QName(root).namespace!r}, not {NS!r}", "namespace"
+        )
+    _unqualify(root, reading)
+    doc = reading.document
+    profiles = findall(root, "positionProfiles/item")
+
+    def first(path: str) -> Element | None:
+        for profile in profiles:
+            found = find(profile, path)
+            if found is not None:
+                return found
+        return None
+
+    put(doc, "id", text(root, "documentId/value"))
+    put(
+        doc,
+        "identifiers",
+        [_identifier(e) for e in findall(root, "alternateIds/item") if text(e, "value")],
+    )
+    put(doc, "language", text(root, "language") or element_text(first("language")))
+    status = text(root, "statusCode")
+    if status is not None:
+        if fold(status) in STATUS_READ:
+            doc["status"] = STATUS_READ[fold(status)]
+        else:
+            reading.note("/status", f"status {status!r} has no canonical value; left out", "status")
+    put(doc, "title", element_text(first("positionTitle")))
+    _descriptions(first("positionFormattedDescriptions"), reading)
+    _organization(root, first("positionOrganizations"), reading)
+    _instructions(first("postingInstructions/item"), reading)
+    put(
+        doc,
+        "url",
+        element_text(first("positionUri"))
+        or element_text(first("postingInstructions/item/positionUri")),
+    )
+    period = first("positionPeriod")
+    put(doc, "startDate", moment(text(period, "start"), reading, "/startDate"))
+    put(doc, "endDate", moment(text(period, "end"), reading, "/endDate"))
+    immediate = element_text(first("immediateStartIndicator"))
+    if immediate is not None:
+        doc["startImmediately"] = immediate in ("true", "1")
+    _locations(profiles, reading)
+    _remote_work(first("remoteWork"), reading)
+    _employment_types(first("positionOfferingTypes"), first("positionScheduleTypeCodes"), reading)
+    _work_hours(first("workingPeriods/item"), element_text(first("shiftDescription")), doc)
+    quantity = element_text(first("positionOpenQuantity"))
+    if quantity is not None and _INTEGER.fullmatch(quantity) and int(quantity) >= 1:
+        doc["openings"] = int(quantity)
+    _compensation(profiles, first, reading)
+    _qualifications(first("positionQualifications"), reading)
+    put(
+        doc,
+        "languageRequirements",
+        [
+            {"language": code, "requirement": "REQUIRED"}
+            for code in texts(first("workingLanguages"), "item/code")
+        ],
+    )
+    categories = [_category(e) for e in _items(first("jobCategories"))]
+    put(doc, "occupationalCategories", [c for c in categories if c is not None])
+    _classifications(profiles, reading)
+    return reading
+
+
+def _items(wrapper: Element | None) -> list[Element]:
+    return [] if wrapper is None else findall(wrapper, "item")
+
+
+def _identifier(element: Element) -> dict[str, Any]:
+    identifier = {
+        "scheme": text(element, "schemeId") or text(element, "schemeAgencyId") or "alternateId",
+        "value": text(element, "value"),
+    }
+    put(identifier, "name", text(element, "description"))
+    return identifier
+
+
+def _category(element: Element) -> dict[str, Any] | None:
+    category: dict[str, Any] = {}
+    put(category, "scheme", text(element, "id/schemeId"))
+    put(category, "code", text(element, "code") or text(element, "id/value"))
+    put(category, "name", text(element, "name"))
+    return category if ("code" in category or "name" in category) else None
+
+
+def _descriptions(wrapper: Element | None, reading: Reading) -> None:
+    doc = reading.document
+    sections: list[dict[str, str]] = []
+    legal: list[dict[str, str]] = []
+    for item in _items(wrapper):
+        key = text(item, "descriptionId/value")
+        ours = text(item, "descriptionId/schemeId") == DESCRIPTION_SCHEME
+        title = text(item, "title")
+        content = findtext(item, "content")
+        if content is None or not content.strip():
+            continue
+        if ours and key == "description" and "description" not in doc:
+            doc["description"] = content
+            continue
+        if ours and key in LIST_TITLES and key not in doc:
+            listed = _LIST_HTML.fullmatch(content)
+            if listed:
+                doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
+                continue
+        if (
+            ours
+            and key
+            and key.startswith(LEGAL_PREFIX)
+            and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS
+        ):
+            paragraph = _PARAGRAPH.fullmatch(content)
+            statement = html.unescape(paragraph.group(1) if paragraph else _TAG.sub("", content))
+            legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
+            continue
+        pointer = f"/sections/{len(sections)}/content"
+        if (
+            not ours
+            and "description" not in doc
+            and (title is None or fold(title) in {"description", "jobdescription", "summary"})
+        ):
+            put(doc, "description", rich(content, reading, "/description"))
+            continue
+        body = rich(content, reading, pointer)
+        if body is not None:
+            sections.append({"heading": title or "Details", "content": body})
+    put(doc, "sections", sections)
+    put(doc, "legalStatements", legal)
+
+
+def _contact(person: Element, reading: Reading) -> dict[str, Any] | None:
+    contact: dict[str, Any] = {}
+    role = text(person, "roleCode")
+    if role is not None and role in _CONTACT_ROLES:
+        contact["role"] = role
+    elif role is not None and fold(role) in ("recruiter", "hiringmanager"):
+        contact["role"] = "RECRUITER" if fold(role) == "recruiter" else "HIRING_MANAGER"
+    else:
+        contact["role"] = "OTHER"
+    name = text(person, "name/formattedName")
+    if name is None:
+        parts = texts(person, "name/given") + texts(person, "name/family")
+        name = " ".join(parts) or None
+    put(contact, "name", name)
+    put(contact, "email", text(person, "communication/email/item/address"))
+    put(contact, "phone", text(person, "communication/phone/item/formattedNumber"))
+    put(contact, "url", text(person, "communication/web/item/url"))
+    return contact if len(contact) > 1 else None
+
+
+def _organization(root: Element, wrapper: Element | None, reading: Reading) -> None:
+    doc = reading.document
+    organization: dict[str, Any] = {}
+    contacts = []
+    for item in _items(wrapper):
+        if fold(text(item, "responsibilityCode") or "") == "department":
+            put(doc, "department", doc.get("department") or text(item, "name"))
+            continue
+        if organization:
+            continue
+        put(organization, "name", text(item, "name") or text(item, "tradeName"))
+        put(organization, "url", text(item, "communication/web/item/url"))
+        put(
+            organization,
+            "description",
+            rich(text(item, "description/value"), reading, "/hiringOrganization/description"),
+        )
+        industries = []
+        for identifier in findall(item, "industryIdentifiers/item"):
+            industry: dict[str, Any] = {}
+            put(industry, "scheme", text(identifier, "schemeId"))
+            put(industry, "code", text(identifier, "value"))
+            put(industry, "name", text(identifier, "description"))
+            if "code" in industry:
+                industries.append(industry)
+        industries += [{"code": code} for code in texts(item, "industryCodes/item")]
+        put(organization, "industries", industries)
+        contacts += [c for p in findall(item, "contacts/item") if (c := _contact(p, reading))]
+    requester = find(root, "postingRequester")
+    if "name" not in organization and text(requester, "name"):
+        organization["name"] = text(requester, "name")
+        reading.note(
+            "/hiringOrganization/name",
+            "employer name taken from postingRequester",
+            "employer-from-requester",
+        )
+    if requester is not None:
+        contacts += [
+            c for p in findall(requester, "personContacts/item") if (c := _contact(p, reading))
+        ]
+    if "name" not in organization:
+        raise ReadError(
+            "no employer: expected positionOrganizations/item/name or postingRequester/name "
+            "(a canonical posting needs hiringOrganization.name)"
+        )
+    doc["hiringOrganization"] = {"name": organization.pop("name"), **organization}
+    put(doc, "contacts", contacts)
+
+
+def _instructions(instruction: Element | None, reading: Reading) -> None:
+    if instruction is None:
+        return
+    doc = reading.document
+    put(doc, "datePosted", moment(text(instruction, "start"), reading, "/datePosted"))
+    end = text(instruction, "end") or text(
+        instruction, "applicationMethods/item/applicationCloseDate/end"
+    )
+    put(doc, "validThrough", moment(end, reading, "/validThrough"))
+    method = find(instruction, "applicationMethods/item")
+    application: dict[str, Any] = {}
+    put(application, "url", text(method, "applicationUri/url"))
+    put(application, "email", text(method, "applicationEmail/address"))
+    put(application, "phone", text(method, "applicationPhone/formattedNumber"))
+    put(application, "instructions", text(method, "instructions"))
+    put(doc, "application", application)
+
+
+def _location(element: Element, reading: Reading, pointer: str) -> dict[str, Any]:
+    location: dict[str, Any] = {}
+    location_id = text(element, "id/value")
+    if location_id is not None and not _LOCATION_ID.fullmatch(location_id):
+        reading.note(
+            f"{pointer}/id",
+            f"location id {location_id!r} is not usable as an id; left out",
+            "location-id",
+        )
+        location_id = None
+    put(location, "id", location_id)
+    put(location, "label", text(element, "name") or text(element, "formattedAddress"))
+    put(location, "streetAddress", text(element, "line"))
+    put(location, "locality", text(element, "city"))
+    country = text(element, "countryCode")
+    for division in findall(element, "countrySubDivisions/item"):
+        value = text(division, "value")
+        if value is None:
+            continue
+        kind = fold(text(division, "type") or "")
+        if (kind == "iso31662" or _REGION_CODE.fullmatch(value)) and "regionCode" not in location:
+            location["regionCode"] = value
+        elif country and _SHORT_CODE.fullmatch(value) and "regionCode" not in location:
+            location["regionCode"] = f"{country}-{value}"
+        elif "region" not in location:
+            location["region"] = value
+    put(location, "postalCode", text(element, "postalCode"))
+    put(location, "country", country)
+    latitude = number(text(element, "geoLocation/latitude"))
+    longitude = number(text(element, "geoLocation/longitude"))
+    if latitude is not None and longitude is not None:
+        location["geo"] = {"latitude": latitude, "longitude": longitude}
+    return location
+
+
+def _locations(profiles: list[Element], reading: Reading) -> None:
+    locations: list[dict[str, Any]] = []
+    for profile in profiles:
+        for element in findall(profile, "positionLocation/item"):
+            location = _location(element, reading, f"/locations/{len(locations)}")
+            if location and location not in locations:
+                locations.append(location)
+    put(reading.document, "locations", locations)
+
+
+def _remote_work(element: Element | None, reading: Reading) -> None:
+    if element is None:
+        return
+    indicator = text(element, "remoteWorkIndicator")
+    arrangement: dict[str, Any] = {}
+    if indicator in ("true", "1") or (
+        indicator is None and find(element, "workLocationCodes/item") is not None
+    ):
+        arrangement["type"] = "REMOTE"
+    elif indicator in ("false", "0"):
+        arrangement["type"] = "ONSITE"
+    else:
+        return
+    put(
+        arrangement,
+        "text",
+        text(element, "restrictionDetails") or text(element, "remoteEligibilityRequirement"),
+    )
+    reading.document["workArrangement"] = arrangement
+
+
+def _employment_types(offering: Element | None, schedule: Element | None, reading: Reading) -> None:
+    types: list[str] = []
+    for code in texts(offering, "item") + texts(schedule, "item"):
+        mapped = EMPLOYMENT_TYPES_READ.get(fold(code), "OTHER")
+        if mapped is None:
+            continue
+        if mapped not in types:
+            types.append(mapped)
+    put(reading.document, "employmentTypes", types)
+
+
+def _work_hours(period: Element | None, shift: str | None, doc: dict[str, Any]) -> None:
+    hours: dict[str, Any] = {}
+    if period is not None and text(period, "workDuration/unitCode") == "HUR":
+        base = (text(period, "baseDuration/unitCode"), text(period, "baseDuration/value"))
+        value = number(text(period, "workDuration/value"))
+        if base in (("WEE", "1"), (None, None)) and value is not None and 0 < value <= 168:
+            hours["hoursPerWeek"] = value
+    put(hours, "text", "\n\n".join(texts(period, "descriptions/item")) or shift)
+    put(doc, "workHours", hours)
+
+
+def _pay_range(element: Element, reading: Reading, pointer: str) -> dict[str, Any] | None:
+    pay: dict[str, Any] = {}
+    currencies = [
+        c
+        for tag in ("minimumAmount", "maximumAmount", "referenceAmount")
+        if (c := text(element, f"{tag}/currency"))
+    ]
+    if currencies:
+        pay["currency"] = currencies[0]
+    for tag, key in (("minimumAmount", "minimum"), ("maximumAmount", "maximum"),
+                     ("referenceAmount", "value")):  # fmt: skip
+        put(pay, key, number(text(element, f"{tag}/value")))
+    interval = text(element, "intervalCode")
+    if interval is not None:
+        if fold(interval) in INTERVALS_READ:
+            pay["period"] = INTERVALS_READ[fold(interval)]
+        else:
+            reading.note(
+                pointer,
+                f"pay interval {interval!r} has no canonical period; range left out",
+                "interval",
+            )
+            return None
+    return {
+        key: pay[key] for key in ("currency", "minimum", "maximum", "value", "period") if key in pay
+    }
+
+
+def _compensation(
+    profiles: list[Element], first: Callable[[str], Element | None], reading: Reading
+) -> None:
+    doc = reading.document
+    base_pay: list[dict[str, Any]] = []
+    incentives: list[dict[str, Any]] = []
+    linked = len(profiles) > 1
+    for profile in profiles:
+        places = findall(profile, "positionLocation/item")
+        place_id = text(places[0], "id/value") if linked and len(places) == 1 else None
+        if place_id is not None and not _LOCATION_ID.fullmatch(place_id):
+            place_id = None
+        for element in findall(profile, "offeredRemunerationPackage/ranges/item"):
+            kind = fold(text(element, "typeCode") or "BasePay")
+            if kind not in ("basepay", "regular"):
+                incentive = _INCENTIVES.get(kind, "OTHER")
+                if {"type": incentive} not in incentives:
+                    incentives.append({"type": incentive})
+                reading.note(
+                    "/compensation/incentives",
+                    f"pay of type {text(element, 'typeCode')!r} "
+                    "read as an incentive; its amounts are not kept",
+                    "incentive",
+                )
+                continue
+            pay = _pay_range(element, reading, f"/compensation/basePay/{len(base_pay)}")
+            if pay is None:
+                continue
+            if place_id is not None:
+                pay["appliesTo"] = {"locationId": place_id}
+            base_pay.append(pay)
+    package = first("offeredRemunerationPackage")
+    compensation: dict[str, Any] = {}
+    put(compensation, "basePay", base_pay)
+    put(compensation, "text", "\n\n".join(texts(package, "descriptions/item")) or None)
+    put(compensation, "incentives", incentives)
+    put(
+        compensation, "benefits", texts(first("offeredRemunerationPackage/benefitsSummary"), "item")
+    )
+    put(doc, "compensation", compensation)
+
+
+def _qualifications(wrapper: Element | None, reading: Reading) -> None:
+    doc = reading.document
+    skills: list[dict[str, Any]] = []
+    experience: list[dict[str, Any]] = []
+    education: list[dict[str, Any]] = []
+    summaries: list[str] = []
+    licences: list[str] = []
+    for item in _items(wrapper):
+        for competency in findall(item, "positionCompetencies/item"):
+            name = text(competency, "competencyName")
+            if name is None:
+                continue
+            skill: dict[str, Any] = {"name": name}
+            if find(competency, "requiredProficiencyLevel") is not None:
+                skill["requirement"] = "REQUIRED"
+            elif find(competency, "desiredProficiencyLevel") is not None:
+                skill["requirement"] = "PREFERRED"
+            put(skill, "code", text(competency, "competencyIds/item/value"))
+            put(skill, "scheme", text(competency, "competencyIds/item/schemeId"))
+            skills.append(skill)
+        for category in findall(item, "experienceSummary/item"):
+            requirement: dict[str, Any] = {}
+            value = number(text(category, "measure/value"))
+            unit = text(category, "measure/unitCode")
+            if value is not None and unit in ("MON", "ANN") and value >= 0:
+                requirement["months"] = round(value * (12 if unit == "ANN" else 1))
+            put(requirement, "subject", "\n\n".join(texts(category, "descriptions/item")) or None)
+            if requirement:
+                experience.append({**requirement, "requirement": "REQUIRED"})
+        element = find(item, "educationRequirement")
+        if element is not None:
+            _education(element, education, reading)
+        put_summary = text(item, "qualificationSummary")
+        if put_summary is not None:
+            summaries.append(put_summary)
+        licences += texts(item, "licences/item")
+    put(doc, "skills", skills)
+    put(doc, "experienceRequirements", experience)
+    put(doc, "educationRequirements", education)
+    if licences:
+        doc["requiredQualifications"] = doc.get("requiredQualifications", []) + licences
+    for summary in summaries:
+        section = {"heading": "Qualifications", "content": html.escape(summary, quote=False)}
+        doc["sections"] = [*doc.get("sections", []), section]
+
+
+def _education(element: Element, education: list[dict[str, Any]], reading: Reading) -> None:
+    level = ISCED_READ.get(text(element, "iscedEducationLevelCode") or "")
+    for name in (text(element, "degreeTypeCode"), text(element, "educationLevelCode")):
+        if level is None and name is not None:
+            level = DEGREES_READ.get(fold(name))
+    pointer = f"/educationRequirements/{len(education)}"
+    if level is None:
+        reading.note(pointer, "education requirement without a known level; left out", "education")
+        return
+    requirement: dict[str, Any] = {"levels": [level]}
+    put(requirement, "fieldsOfStudy", texts(element, "programs/item"))
+    requirement["requirement"] = "REQUIRED"
+    put(requirement, "text", "\n\n".join(texts(element, "descriptions/item")) or None)
+    education.append(requirement)
+
+
+def _classifications(profiles: list[Element], reading: Reading) -> None:
+    foreign = []
+    for profile in profiles:
+        for item in findall(profile, "positionClassification/extendedPositionClassifications/item"):
+            name = findtext(item, "name") or ""
+            value = findtext(item, "value") or ""
+            try:
+                order = extras.decode_order(name, value)
+                extra = None if order else extras.decode(name, value)
+            except ValueError:
+                reading.note(
+                    "", f"extra {name!r} has a value that cannot be read; ignored", "extra"
+                )
+                continue
+            if order is not None:
+                reading.orders.append(order)
+            elif extra is not None:
+                reading.extras.append(extra)
+            else:
+                entry: dict[str, Any] = {"name": name, "value": value}
+                put(entry, "countryCode", text(item, "countryCode"))
+                foreign.append(entry)
+    if foreign:
+        reading.document["extensions"] = {"hropen": {"extendedPositionClassifications": foreign}}

@@ -1,0 +1,213 @@
+"""The ``hropen`` format: HR Open 4.3 PositionOpening, valid against the official XSD, lossless."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+import jobposting
+from conftest import case_dirs
+from jobposting._resources import data_dir
+from jobposting.errors import ReadError
+from jobposting.formats import hropen
+from jobposting.model import Posting
+from strategies import postings
+
+NS = "https://hropenstandards.org/schema/xml/"
+
+
+def written(posting: Posting) -> bytes:
+    """The hropen writer's bytes for one posting."""
+    sink = io.BytesIO()
+    jobposting.write_to(posting, sink, "hropen")
+    return sink.getvalue()
+
+
+def load_case(case: Path) -> Posting:
+    return jobposting.loads((case / "posting.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_every_case_validates_against_the_official_xsd(case: Path) -> None:
+    """case -> hropen gives a document the HR Open 4.3 PositionOpening XSD accepts."""
+    assert hropen.validate_xml(written(load_case(case))) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(posting=postings())
+def test_every_generated_posting_validates_against_the_official_xsd(posting: Posting) -> None:
+    """Any valid posting -> hropen is XSD-valid (closed code lists, decimals, dates)."""
+    assert hropen.validate_xml(written(posting)) == []
+
+
+def test_the_xsd_is_shipped_with_its_licence_and_notices() -> None:
+    """schemas/vendor/hropen-4.3 carries LICENSE.md and the notices the licence asks for."""
+    vendor = data_dir("schemas") / "vendor" / "hropen-4.3"
+    assert (vendor.joinpath(*hropen.SCHEMA_ENTRY[2:])).is_file()
+    assert (vendor / "LICENSE.md").is_file()
+    notice = (vendor / "NOTICE.md").read_text(encoding="utf-8")
+    assert (
+        "Copyright (c) The HR Open Standards Consortium. All Rights Reserved. "
+        "http://www.hropenstandards.org"
+    ) in notice
+    assert "implements and complies with the Version 4.x (4.3) Specifications" in notice
+
+
+def test_only_the_root_is_namespace_qualified() -> None:
+    """HR Open 4.3 children are unqualified: a default namespace would fail the XSD."""
+    root = etree.fromstring(written(load_case(case_dirs()[0])))
+    assert root.tag == f"{{{NS}}}PositionOpening"
+    assert all("}" not in element.tag for element in root.iterdescendants())
+
+
+def test_pay_by_location_gives_one_profile_per_location() -> None:
+    """Each location with its own pay range gets a positionProfiles/item of its own."""
+    case = next(c for c in case_dirs() if c.name == "hybrid-multi-location-product-designer")
+    posting = load_case(case)
+    root = etree.fromstring(written(posting))
+    profiles = root.findall("positionProfiles/item")
+    assert len(profiles) >= len(posting.locations)
+    for profile, location in zip(profiles, posting.locations, strict=False):
+        assert profile.findtext("positionLocation/item/id/value") == location.id
+        assert profile.find("offeredRemunerationPackage/ranges/item") is not None
+
+
+def test_what_has_no_native_element_travels_in_extended_position_classifications() -> None:
+    """The extras are name/value items named by a canonical JSON Pointer."""
+    case = next(c for c in case_dirs() if c.name.startswith("capital-one"))
+    root = etree.fromstring(written(load_case(case)))
+    names = [str(n) for n in root.xpath("//extendedPositionClassifications/item/name/text()")]  # type: ignore[union-attr]
+    assert "jobposting+json:/workAuthorization" in names
+    assert "jobposting+order:/compensation/basePay" in names
+
+
+def test_reading_accepts_qualified_children_with_a_diagnostic() -> None:
+    """A document that qualifies every child (invalid per the XSD) still reads, noted."""
+    document = (
+        f'<PositionOpening xmlns="{NS}"><positionProfiles><item>'
+        "<positionTitle>Nurse</positionTitle>"
+        "<positionOrganizations><item><name>Clinic</name></item></positionOrganizations>"
+        "</item></positionProfiles></PositionOpening>"
+    ).encode()
+    (record,) = jobposting.records(document, "hropen")
+    assert record.posting is not None
+    assert record.posting.title == "Nurse"
+    assert [d.code for d in record.diagnostics] == ["hropen.qualified-children"]
+
+
+@pytest.mark.parametrize("code", ["FullTime", "Full Time", "full-time"])
+def test_schedule_codes_are_read_in_every_spelling(code: str) -> None:
+    """Open code lists are read however they are spelled."""
+    document = (
+        f'<h:PositionOpening xmlns:h="{NS}"><positionProfiles><item>'
+        "<positionTitle>Nurse</positionTitle>"
+        f"<positionScheduleTypeCodes><item>{code}</item></positionScheduleTypeCodes>"
+        "<positionOrganizations><item><name>Clinic</name></item></positionOrganizations>"
+        "</item></positionProfiles></h:PositionOpening>"
+    ).encode()
+    assert jobposting.read(document, "hropen").employment_types == ("FULL_TIME",)
+
+
+def test_malformed_xml_is_reported_with_its_line() -> None:
+    """A document that is not well-formed gives one error naming the line and column."""
+    document = f'<h:PositionOpening xmlns:h="{NS}">\n<positionProfiles>\n</item>'.encode()
+    with pytest.raises(ReadError, match=r"^line 3, column \d+: malformed XML: "):
+        jobposting.read(document, "hropen")
+
+
+def test_a_document_without_an_employer_is_an_error() -> None:
+    """The canonical posting needs an employer; the error says where HR Open keeps one."""
+    document = f'<h:PositionOpening xmlns:h="{NS}"/>'.encode()
+    with pytest.raises(ReadError, match="no employer: expected positionOrganizations/item/name"):
+        jobposting.read(document, "hropen")
+
+
+def test_validate_xml_reports_each_problem_with_its_line() -> None:
+    """XSD problems carry the line of the offending element."""
+    document = (
+        f'<h:PositionOpening xmlns:h="{NS}">\n<statusCode>Open</statusCode>\n</h:PositionOpening>'
+    )
+    (problem,) = hropen.validate_xml(document.encode())
+    assert problem.line == 2
+    assert "statusCode" in problem.message
+    assert "'Open' is not an element of the set" in problem.message
+
+
+def test_writer_is_deterministic() -> None:
+    """Same posting, same bytes."""
+    posting = load_case(case_dirs()[0])
+    assert written(posting) == written(posting)
+
+
+def test_installed_layout_validates_with_its_own_xsd(tmp_path: Path) -> None:
+    """Laid out as the wheel installs it (schemas/ force-included as jobposting/_data/schemas,
+    no source checkout around it), the package finds the XSD inside itself and loads it offline.
+
+    (The wheel's force-include of the whole schemas/ folder is pyproject's; test_packaging
+    builds the wheel.)
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "src" / "jobposting", site / "jobposting")
+    shutil.copytree(REPO / "schemas", site / "jobposting" / "_data" / "schemas")
+    shutil.copytree(REPO / "converters", site / "jobposting" / "_data" / "converters")
+    script = (
+        "import sys; from jobposting.formats import hropen; "
+        "print(hropen.schema() is not None); "
+        "print(len(hropen.validate_xml(sys.stdin.buffer.read())))"
+    )
+    document = written(load_case(case_dirs()[0]))
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=document, env={**os.environ, "PYTHONPATH": str(site)}, cwd=tmp_path,
+        capture_output=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.decode().split() == ["True", "0"]
+
+
+def test_validate_command_reports_xsd_problems_as_file_line_message(tmp_path: Path) -> None:
+    """`jobposting validate` checks HR Open inputs against the XSD: `FILE:LINE: message`."""
+    import subprocess
+    import sys
+
+    document = written(load_case(case_dirs()[-1])).decode()
+    broken = document.replace("<statusCode>Active</statusCode>", "<statusCode>Open</statusCode>")
+    assert broken != document
+    path = tmp_path / "posting.xml"
+    path.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("<statusCode>")].count("\n") + 1
+    done = subprocess.run(
+        [sys.executable, "-m", "jobposting.cli", "validate", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    message = (
+        "Element 'statusCode': [facet 'enumeration'] The value 'Open' is not an "
+        "element of the set {'Active', 'Closed', 'Incomplete', 'OnHold'}.\n"
+    )
+    # FILE:LINE: message (the CLI may spell the line as "FILE: line LINE: message")
+    assert done.stdout in (f"{path}:{line}: {message}", f"{path}: line {line}: {message}")
+
+
+def test_validate_command_is_quiet_for_a_valid_document(tmp_path: Path) -> None:
+    """A written document passes both the XSD and the canonical schema."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "posting.xml"
+    path.write_bytes(written(load_case(case_dirs()[0])))
+    done = subprocess.run(
+        [sys.executable, "-m", "jobposting.cli", "validate", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
