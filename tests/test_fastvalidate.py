@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import decimal
+import importlib.util
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ minimal = validate_tests.minimal
 
 #: Tests of the compiled validator; the rich-text check is plain Python and always runs.
 needs_fast = pytest.mark.skipif(
-    fastvalidate.jsonschema_rs is None,
+    importlib.util.find_spec("jsonschema_rs") is None,
     reason="the optional extra `fast` (jsonschema-rs) is missing",
 )
 
