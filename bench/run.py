@@ -140,8 +140,8 @@ def targets(rows: list[dict[str, Any]], streaming: dict[str, Any] | None) -> lis
         floor = ratio(path, "floor")
         slowdown = round(1 / floor, 2) if floor else None
         found.append(_target(f"{path} within 3x of floor", slowdown, TARGET_FLOOR_RATIO, True))
-    extruct = ratio("html -> json", "peer", "extruct (JSON-LD only)")
-    found.append(_target("html page read >= extruct JSON-LD only (cases)", extruct, 1.0))
+    extruct = ratio("page ld -> json", "peer", "extruct (JSON-LD only)")
+    found.append(_target("page JSON-LD read >= extruct JSON-LD only (cases)", extruct, 1.0))
     if streaming:
         found.append(
             _target(
@@ -164,7 +164,7 @@ def _target(name: str, value: float | None, goal: float, at_most: bool = False) 
 
 
 def _line(row: dict[str, Any]) -> str:
-    head = f"{row['path']:<15} {row['subject']:<28} {row['corpus']:<9}"
+    head = f"{row['path']:<20} {row['subject']:<28} {row['corpus']:<9}"
     if "skipped" in row:
         return f"{head} skipped: {row['skipped']}"
     if "error" in row:
@@ -175,7 +175,7 @@ def _line(row: dict[str, Any]) -> str:
 
 def print_report(result: dict[str, Any], previous: dict[str, Any] | None) -> None:
     """Print the table (rate per core, peak memory, ours / this), then the targets."""
-    print(f"{'path':<15} {'subject':<28} {'corpus':<9} {'postings/s/core':>12} {'peak':>9} "
+    print(f"{'path':<20} {'subject':<28} {'corpus':<9} {'postings/s/core':>12} {'peak':>9} "
           f"{'ours/this':>9}")  # fmt: skip
     old = {(r["path"], r["subject"], r["corpus"]): r for r in (previous or {}).get("rows", [])}
     for row in result["rows"]:

@@ -148,7 +148,7 @@ def test_without_the_extra_jsonschema_decides(monkeypatch: pytest.MonkeyPatch) -
 
 
 @needs_fast
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(posting=postings())
 def test_generated_valid_postings_are_proven_valid(posting: Posting) -> None:
     """Any valid posting is valid for the compiled validator too."""
@@ -209,7 +209,7 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @needs_fast
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=mutated_documents())
 def test_mutated_postings_give_identical_verdicts_and_problems(document: dict[str, Any]) -> None:
     """One broken value anywhere: jsonschema's verdict, and the same problems word for word."""
