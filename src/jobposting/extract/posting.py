@@ -1,0 +1,279 @@
+"""Assemble a canonical posting from plain text or from an HTML page that has no markup.
+
+This is the extractor's entry point. The ``text`` format reads with :func:`posting_from_text`;
+the ``html`` format calls :func:`extract_from_html` (or :func:`posting_from_tree` with a tree it
+has parsed) for a page whose JSON-LD and microdata are missing. Every guess is a diagnostic on
+the record (a :class:`~jobposting.problems.Problem` with a JSON Pointer and a stable code).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+from lxml import html as lxml_html
+
+from jobposting import codec
+from jobposting.errors import InvalidPostingError, ReadError
+from jobposting.extract.blocks import Block, blocks_from_html, blocks_from_text
+from jobposting.extract.chrome import drop_chrome
+from jobposting.extract.draft import Draft
+from jobposting.extract.header import head_length, read_header
+from jobposting.extract.headings import Target, label_fact
+from jobposting.extract.language import detect_language, language_tag
+from jobposting.extract.requirements import (
+    education_requirement,
+    experience_in_place_of_education,
+    experience_requirement,
+    requirement_level,
+)
+from jobposting.extract.router import Router
+from jobposting.extract.sections import split_sections
+from jobposting.extract.skills import find_skills
+from jobposting.formats.base import ReadOptions, Record
+from jobposting.model import RequirementLevel, Skill, Source, SourceFormat
+from jobposting.schema import validate_document
+
+__all__ = [
+    "PageHints",
+    "extract_from_html",
+    "posting_from_blocks",
+    "posting_from_text",
+    "posting_from_tree",
+]
+
+
+@attrs.frozen(kw_only=True)
+class PageHints:
+    """What an HTML page says about itself outside its body: ``<title>``, site name, language."""
+
+    page_title: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+
+
+def posting_from_text(text: str, options: ReadOptions) -> Record:
+    """Read one posting from plain text (a copied careers page, an e-mail, PDF text)."""
+    return posting_from_blocks(blocks_from_text(text), options, SourceFormat.TEXT)
+
+
+def extract_from_html(page: bytes | str, options: ReadOptions) -> Iterator[Record]:
+    """Read the posting of an HTML page from its visible content alone (no markup needed).
+
+    For the ``html`` format's pages without JSON-LD or microdata. Yields one record: the
+    posting with its diagnostics, or the error that kept it from being read.
+    """
+    if not page.strip():
+        yield Record(posting=None, error=ReadError("the page is empty"))
+        return
+    root = lxml_html.document_fromstring(page)
+    yield posting_from_tree(root, options)
+
+
+def posting_from_tree(root: lxml_html.HtmlElement, options: ReadOptions) -> Record:
+    """Read the posting of a parsed HTML page (see :func:`extract_from_html`)."""
+    return posting_from_blocks(blocks_from_html(root), options, SourceFormat.HTML, _hints(root))
+
+
+def _hints(root: lxml_html.HtmlElement) -> PageHints:
+    def meta(name: str) -> str | None:
+        for element in root.iter("meta"):
+            if name in {element.get("property"), element.get("name")}:
+                return (element.get("content") or "").strip() or None
+        return None
+
+    title = root.find(".//title")
+    lang = root.get("lang")
+    return PageHints(
+        page_title=(title.text_content().strip() or None) if title is not None else None,
+        site_name=meta("og:site_name"),
+        language=(lang or "").strip() or None,
+    )
+
+
+def posting_from_blocks(
+    blocks: list[Block],
+    options: ReadOptions,
+    source_format: SourceFormat,
+    hints: PageHints | None = None,
+) -> Record:
+    """Assemble a posting from layout blocks: chrome, head, sections, requirements."""
+    blocks = drop_chrome(blocks)
+    if not blocks:
+        return Record(posting=None, error=ReadError("no posting text found"))
+    draft = Draft()
+    if options.name not in {"<input>", "<stdin>"}:
+        draft.source = Source(format=source_format, file=options.name)
+    language = _language(draft, blocks, hints)
+    day_first = language != "en"
+    head = head_length(blocks)
+    leftover = read_header(draft, blocks[:head], now=options.now, day_first=day_first)
+    router = Router(draft=draft, language=language, now=options.now, day_first=day_first)
+    router.country = draft.locations[0].country if draft.locations else None
+    unread = []
+    for block in leftover:
+        if label_fact(block.text):
+            router.prose(block.text, default=Target.DESCRIPTION)
+        else:
+            unread.append(block)
+    body = blocks[head:]
+    _employer(draft, unread, body, hints)
+    for section in split_sections(body, draft.employer):
+        router.route(section)
+    _requirements(draft)
+    if language:
+        country = draft.locations[0].country if draft.locations else router.country
+        draft.language = language_tag(language, country)
+    return _record(draft, options)
+
+
+def _language(draft: Draft, blocks: list[Block], hints: PageHints | None) -> str | None:
+    declared = (hints.language or "").split("-")[0].lower() if hints else ""
+    if declared:
+        return declared
+    language = detect_language(" ".join(b.text for b in blocks))
+    if language:
+        draft.note(
+            "/language",
+            "language-detected",
+            f"language {language!r} detected from its most frequent words",
+        )
+    return language
+
+
+_EMPLOYER_LINE = re.compile(r"^[^\W\d_][\w&.,'\u2019 -]{0,60}$")
+_EMPLOYER_IN_TEXT = (
+    re.compile(
+        r"(?:^|\.\s+)(?P<org>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}) (?:is|are) "
+        r"(?:an?|a proud|proud to be an?) equal (?:employment )?opportunity"
+    ),
+    re.compile(
+        r"(?:^|[.:]\s+)(?P<org>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}) "
+        r"(?:seeks|is seeking|is looking for|is hiring|sucht|recherche|busca|zoekt)\b"
+    ),
+)
+_PAGE_TITLE_NOISE = re.compile(
+    r"\b(?:job application for|job application|apply for|careers?|jobs?|hiring|vacancy|"
+    r"stellenangebot|karriere|offre d'emploi|empleo|vacature)\b|\bat\b|\bbei\b|\bchez\b|"
+    r"\ben\b|\bbij\b|[-|\u2013—:@·]",
+    re.IGNORECASE,
+)
+
+
+def _employer(
+    draft: Draft, unread: list[Block], body: list[Block], hints: PageHints | None
+) -> None:
+    """Find who hires: a head line the body names again, a phrase, or the page title."""
+    if draft.employer:
+        return
+    body_text = " ".join(b.text for b in body)
+    candidates = [
+        b.text.strip()
+        for b in unread
+        if _EMPLOYER_LINE.match(b.text.strip()) and len(b.text.split()) <= 6
+    ]
+    named_again = [c for c in candidates if c in body_text]
+    if named_again or candidates:
+        draft.employer = (named_again or candidates)[0]
+        draft.note(
+            "/hiringOrganization/name",
+            "employer-from-header",
+            f"employer read from the head line {draft.employer!r}",
+        )
+        return
+    if hints and hints.page_title and draft.title:
+        rest = hints.page_title.replace(draft.title, " ")
+        rest = re.sub(r"\s+", " ", _PAGE_TITLE_NOISE.sub(" ", rest)).strip(" ,")
+        if rest and rest != hints.page_title and len(rest.split()) <= 5:
+            draft.employer = rest
+            draft.note(
+                "/hiringOrganization/name",
+                "employer-from-page-title",
+                f"employer read from the page title {hints.page_title!r}",
+            )
+            return
+    if hints and hints.site_name:
+        draft.employer = hints.site_name
+        draft.note(
+            "/hiringOrganization/name",
+            "employer-from-site-name",
+            "employer read from the page's site name",
+        )
+        return
+    for pattern in _EMPLOYER_IN_TEXT:
+        if match := pattern.search(body_text):
+            draft.employer = match["org"]
+            draft.note(
+                "/hiringOrganization/name",
+                "employer-from-text",
+                f"employer read from {match.group(0).strip()[:60]!r}",
+            )
+            return
+
+
+def _requirements(draft: Draft) -> None:
+    """Education, experience and skills from the qualification lines, in their order."""
+    for items, section_level in (
+        (draft.required, RequirementLevel.REQUIRED),
+        (draft.preferred, RequirementLevel.PREFERRED),
+    ):
+        for item in items:
+            level = requirement_level(item, section_level)
+            if education := education_requirement(item, level):
+                draft.note(
+                    f"/educationRequirements/{len(draft.education)}",
+                    "education-from-line",
+                    f"education levels read from {item[:60]!r}",
+                )
+                draft.education.append(education)
+                if experience_in_place_of_education(item):
+                    draft.experience_in_place_of_education = True
+                continue
+            if experience := experience_requirement(item, level):
+                draft.note(
+                    f"/experienceRequirements/{len(draft.experience)}",
+                    "experience-from-line",
+                    f"experience read from {item[:60]!r}",
+                )
+                draft.experience.append(experience)
+            known = {skill.name for skill in draft.skills}
+            for name in find_skills(item):
+                if name not in known:
+                    known.add(name)
+                    draft.note(
+                        f"/skills/{len(draft.skills)}",
+                        "skill-from-vocabulary",
+                        f"skill {name!r} found in {item[:60]!r}",
+                    )
+                    draft.skills.append(Skill(name=name, requirement=level))
+
+
+def _record(draft: Draft, options: ReadOptions) -> Record:
+    missing = [
+        what
+        for what, value in (("a title", draft.title), ("the employer", draft.employer))
+        if not value
+    ]
+    if missing:
+        error = ReadError(
+            f"cannot tell {' or '.join(missing)} of this posting "
+            "(write it on its own line at the top, or as 'Company: ...')"
+        )
+        return Record(posting=None, error=error, diagnostics=tuple(draft.diagnostics))
+    posting = draft.build()
+    diagnostics = tuple(draft.diagnostics)
+    if options.validate:
+        problems = validate_document(codec.to_dict(posting))
+        if problems:
+            return Record(
+                posting=None, error=InvalidPostingError(problems), diagnostics=diagnostics
+            )
+    if options.strict and diagnostics:
+        first = diagnostics[0]
+        error = ReadError(
+            f"strict: {len(diagnostics)} guesses were needed to read this posting, the first: "
+            f"{first.pointer or '/'}: {first.message} [{first.code}]"
+        )
+        return Record(posting=None, error=error, diagnostics=diagnostics)
+    return Record(posting=posting, diagnostics=diagnostics)
