@@ -1,0 +1,373 @@
+"""The body of a job page after pay: the role, requirements, how to apply, employer, statements.
+
+Each function renders one block of the article from canonical JSON and returns "" when the
+posting has nothing for it, so a short posting gives a short page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from jobposting.formats import html_labels as labels
+from jobposting.formats.html_markup import (
+    attr,
+    data,
+    element,
+    extension_json,
+    link,
+    moment,
+    rich,
+    safe_href,
+    span,
+    text,
+)
+
+Doc = dict[str, Any]
+
+
+def _obj(tag: str, prop: str, content: str, *, cls: str | None = None) -> str:
+    return element(tag, prop, content, kind="object", cls=cls)
+
+
+def section(heading: str, content: str, *, cls: str, prop: str | None = None) -> str:
+    """A ``<section>`` with an ``<h2>``; with ``prop`` the section is that object."""
+    if not content:
+        return ""
+    inner = f"\n<h2>{text(heading)}</h2>\n{content}\n"
+    return element("section", prop, inner, kind="object" if prop else None, cls=cls)
+
+
+def text_list(prop: str, items: list[str], *, tag: str = "ul") -> str:
+    """Plain-text items, one ``<li>`` each."""
+    lines = "".join(f"\n{span(prop + '[]', item, tag='li', cls='jp-text')}" for item in items)
+    return f'<{tag} class="jp-list">{lines}\n</{tag}>'
+
+
+def object_list(prop: str, values: list[Doc], render: Callable[[Doc], str]) -> str:
+    """Objects, one ``<li>`` each, rendered by ``render``."""
+    inner = "".join(f"\n{_obj('li', prop + '[]', render(value))}" for value in values)
+    return f'<ul class="jp-list">{inner}\n</ul>'
+
+
+def paragraph(prop: str, value: str | None, cls: str = "jp-text") -> str:
+    """A plain-text paragraph (line breaks kept by the stylesheet), or "" when absent."""
+    return span(prop, value, tag="p", cls=cls) if value else ""
+
+
+def _requirement(value: Doc) -> str:
+    level = value["requirement"]
+    return data(
+        "requirement", level, labels.REQUIREMENTS[level], cls=f"jp-badge jp-{level.lower()}"
+    )
+
+
+def classification(value: Doc) -> str:
+    """A classification: name, then scheme and code in small print."""
+    name = span("name", value["name"]) if "name" in value else ""
+    parts = [span("scheme", value["scheme"], cls="jp-muted")] if "scheme" in value else []
+    if "code" in value:
+        parts.append(span("code", value["code"], tag="code"))
+    detail = " ".join(parts)
+    return f"{name} ({detail})" if name and detail else name or detail
+
+
+def identifier(value: Doc) -> str:
+    """An identifier: optional name, the value, and its scheme."""
+    name = span("name", value["name"]) + ": " if "name" in value else ""
+    scheme = span("scheme", value["scheme"], cls="jp-muted")
+    return f"{name}{span('value', value['value'], tag='code')} ({scheme})"
+
+
+# -- the role -------------------------------------------------------------------------------
+
+
+def role(doc: Doc) -> str:
+    """Description, responsibilities and the posting's own headed sections."""
+    parts = [
+        section("About the role", rich("description", doc["description"]), cls="jp-description")
+        if "description" in doc
+        else ""
+    ]
+    if "responsibilities" in doc:
+        parts.append(
+            section(
+                "Responsibilities",
+                text_list("responsibilities", doc["responsibilities"]),
+                cls="jp-responsibilities",
+            )
+        )
+    for item in doc.get("sections", ()):
+        heading = span("heading", item["heading"], tag="h2")
+        body = f"\n{heading}\n{rich('content', item['content'])}\n"
+        parts.append(element("section", "sections[]", body, kind="object", cls="jp-custom"))
+    return "\n".join(part for part in parts if part)
+
+
+# -- requirements ---------------------------------------------------------------------------
+
+
+def _education(value: Doc) -> str:
+    levels = " or ".join(
+        data("levels[]", lv, labels.EDUCATION_LEVELS[lv]) for lv in value["levels"]
+    )
+    parts = [levels]
+    if "fieldsOfStudy" in value:
+        fields = ", ".join(span("fieldsOfStudy[]", f) for f in value["fieldsOfStudy"])
+        parts.append(f"in {fields}")
+    if "inProgress" in value:
+        flag = value["inProgress"]
+        parts.append(data("inProgress", flag, "(in progress accepted)" if flag else "(completed)"))
+    parts.append(_requirement(value))
+    return " ".join(parts) + paragraph("text", value.get("text"))
+
+
+def _experience(value: Doc) -> str:
+    parts = []
+    if "months" in value:
+        parts.append(data("months", value["months"], labels.experience(value["months"])))
+    if "subject" in value:
+        parts.append(("in " if parts else "") + span("subject", value["subject"]))
+    parts.append(_requirement(value))
+    out = " ".join(parts)
+    if "exclusions" in value:
+        out += text_list("exclusions", value["exclusions"])
+    return out
+
+
+def _skill(value: Doc) -> str:
+    parts = [span("name", value["name"])]
+    if "requirement" in value:
+        parts.append(_requirement(value))
+    detail = [span("scheme", value["scheme"], cls="jp-muted")] if "scheme" in value else []
+    if "code" in value:
+        detail.append(link("code", value["code"], cls="jp-muted"))
+    if detail:
+        parts.append(f"({' '.join(detail)})")
+    return " ".join(parts)
+
+
+def _language(value: Doc) -> str:
+    tag = value["language"]
+    parts = [data("language", tag, tag)]
+    if "level" in value:
+        parts.append(data("level", value["level"], labels.LANGUAGE_LEVELS[value["level"]]))
+    parts.append(_requirement(value))
+    return " ".join(parts)
+
+
+def requirements(doc: Doc) -> str:
+    """Qualifications, education, experience, skills, languages and work authorisation."""
+    parts = []
+    if "requiredQualifications" in doc:
+        parts.append(
+            "<h3>Required</h3>\n"
+            + text_list("requiredQualifications", doc["requiredQualifications"])
+        )
+    if "preferredQualifications" in doc:
+        parts.append(
+            "<h3>Preferred</h3>\n"
+            + text_list("preferredQualifications", doc["preferredQualifications"])
+        )
+    if "educationRequirements" in doc:
+        parts.append(
+            "<h3>Education</h3>\n"
+            + object_list("educationRequirements", doc["educationRequirements"], _education)
+        )
+    if "experienceRequirements" in doc:
+        parts.append(
+            "<h3>Experience</h3>\n"
+            + object_list("experienceRequirements", doc["experienceRequirements"], _experience)
+        )
+    if "experienceInPlaceOfEducation" in doc:
+        flag = doc["experienceInPlaceOfEducation"]
+        said = "Experience can replace the education requirement."
+        if not flag:
+            said = "Experience does not replace the education requirement."
+        parts.append(f"<p>{data('experienceInPlaceOfEducation', flag, said)}</p>")
+    if "skills" in doc:
+        parts.append("<h3>Skills</h3>\n" + object_list("skills", doc["skills"], _skill))
+    if "languageRequirements" in doc:
+        parts.append(
+            "<h3>Languages</h3>\n"
+            + object_list("languageRequirements", doc["languageRequirements"], _language)
+        )
+    if "workAuthorization" in doc:
+        auth = doc["workAuthorization"]
+        visa = auth["visaSponsorship"]
+        body = data("visaSponsorship", visa, labels.VISA_SPONSORSHIP[visa], cls="jp-strong")
+        body += paragraph("text", auth.get("text"))
+        parts.append("<h3>Work authorization</h3>\n" + _obj("div", "workAuthorization", body))
+    return section("Qualifications", "\n".join(parts), cls="jp-requirements")
+
+
+# -- applying and contacts ------------------------------------------------------------------
+
+
+def _mail(prop: str, address: str) -> str:
+    return element("a", None, span(prop, address), extra=f' href="mailto:{attr(address)}"')
+
+
+def _phone(prop: str, number: str) -> str:
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    return element("a", None, span(prop, number), extra=f' href="tel:{attr(digits)}"')
+
+
+def application(doc: Doc) -> str:
+    """How to apply: a button for the URL, then e-mail, phone and instructions."""
+    if "application" not in doc:
+        return ""
+    value: Doc = doc["application"]
+    parts = []
+    if "url" in value:
+        if safe_href(value["url"]):
+            parts.append(
+                element(
+                    "a", "url", "Apply now", cls="jp-button", extra=f' href="{attr(value["url"])}"'
+                )
+                + f' <span class="jp-muted">{text(value["url"])}</span>'
+            )
+        else:
+            parts.append(f"<p>Apply at {span('url', value['url'])}</p>")
+    if "email" in value:
+        parts.append(f"<p>E-mail: {_mail('email', value['email'])}</p>")
+    if "phone" in value:
+        parts.append(f"<p>Phone: {_phone('phone', value['phone'])}</p>")
+    parts.append(paragraph("instructions", value.get("instructions")))
+    if "directApply" in value:
+        flag = value["directApply"]
+        said = "You apply directly on this site." if flag else "You apply on another site."
+        parts.append(f"<p>{data('directApply', flag, said)}</p>")
+    body = "\n".join(part for part in parts if part)
+    return section("How to apply", body, cls="jp-apply", prop="application")
+
+
+def _contact(value: Doc) -> str:
+    role = value["role"]
+    parts = [data("role", role, labels.CONTACT_ROLES[role], cls="jp-strong")]
+    if "name" in value:
+        parts.append(span("name", value["name"]))
+    if "email" in value:
+        parts.append(_mail("email", value["email"]))
+    if "phone" in value:
+        parts.append(_phone("phone", value["phone"]))
+    if "url" in value:
+        parts.append(link("url", value["url"]))
+    return (
+        ": ".join(parts[:1])
+        + (": " + ", ".join(parts[1:]) if parts[1:] else "")
+        + paragraph("text", value.get("text"))
+    )
+
+
+def contacts(doc: Doc) -> str:
+    """The contacts, by role."""
+    if "contacts" not in doc:
+        return ""
+    return section(
+        "Contacts", object_list("contacts", doc["contacts"], _contact), cls="jp-contacts"
+    )
+
+
+# -- employer, statements and the posting's details -----------------------------------------
+
+
+def _entity(value: Doc) -> str:
+    parts = [span("name", value["name"])]
+    if "alternateName" in value:
+        parts.append(f"({span('alternateName', value['alternateName'])})")
+    parts.append("in " + data("country", value["country"], value["country"]))
+    return " ".join(parts)
+
+
+def employer(doc: Doc) -> str:
+    """About the hiring organisation: description, legal name, identifiers, entities."""
+    org: Doc = doc["hiringOrganization"]
+    parts = [rich("description", org["description"]) if "description" in org else ""]
+    if "legalName" in org:
+        parts.append(f"<p>Legal name: {span('legalName', org['legalName'])}</p>")
+    if "industries" in org:
+        parts.append(
+            "<h3>Industry</h3>\n" + object_list("industries", org["industries"], classification)
+        )
+    if "hiringEntities" in org:
+        parts.append(
+            "<h3>Employing entities</h3>\n"
+            + object_list("hiringEntities", org["hiringEntities"], _entity)
+        )
+    if "identifiers" in org:
+        parts.append(
+            "<h3>Registrations</h3>\n" + object_list("identifiers", org["identifiers"], identifier)
+        )
+    if "logo" in org:
+        parts.append(f"<p>Logo: {link('logo', org['logo'])}</p>")
+    if "sameAs" in org:
+        links = "".join(f"\n<li>{link('sameAs[]', url)}</li>" for url in org["sameAs"])
+        parts.append(f'<h3>Elsewhere</h3>\n<ul class="jp-list">{links}\n</ul>')
+    body = "\n".join(part for part in parts if part)
+    heading = f"About {org['name']}"
+    return section(heading, body, cls="jp-employer", prop="hiringOrganization")
+
+
+def _statement(value: Doc) -> str:
+    kind = value["kind"]
+    label = data("kind", kind, labels.LEGAL_KINDS[kind], cls="jp-strong")
+    return label + span("text", value["text"], tag="p", cls="jp-text")
+
+
+def statements(doc: Doc) -> str:
+    """Legal and policy statements, verbatim, in the posting's order."""
+    if "legalStatements" not in doc:
+        return ""
+    body = object_list("legalStatements", doc["legalStatements"], _statement)
+    return section("Legal notices", body, cls="jp-legal")
+
+
+def _source(value: Doc) -> str:
+    fmt = value["format"]
+    parts = ["Read from " + data("format", fmt, labels.SOURCE_FORMATS[fmt])]
+    if "publisher" in value:
+        parts.append("published by " + span("publisher", value["publisher"]))
+    if "url" in value:
+        parts.append("at " + link("url", value["url"]))
+    if "file" in value:
+        parts.append("in file " + span("file", value["file"], tag="code"))
+    if "retrievedAt" in value:
+        stamp = value["retrievedAt"]
+        parts.append("on " + moment("retrievedAt", stamp, labels.moment(stamp)))
+    return " ".join(parts)
+
+
+def details(doc: Doc) -> str:
+    """The posting's own data: ids, URL, language, occupation codes, source and extensions."""
+    rows = []
+    if "id" in doc:
+        rows.append(f"<dt>Posting id</dt><dd>{span('id', doc['id'], tag='code')}</dd>")
+    if "identifiers" in doc:
+        rows.append(
+            "<dt>References</dt><dd>"
+            + object_list("identifiers", doc["identifiers"], identifier)
+            + "</dd>"
+        )
+    if "url" in doc:
+        rows.append(f"<dt>Original posting</dt><dd>{link('url', doc['url'])}</dd>")
+    if "language" in doc:
+        rows.append(
+            f"<dt>Language</dt><dd>{data('language', doc['language'], doc['language'])}</dd>"
+        )
+    if "occupationalCategories" in doc:
+        rows.append(
+            "<dt>Occupation</dt><dd>"
+            + object_list("occupationalCategories", doc["occupationalCategories"], classification)
+            + "</dd>"
+        )
+    if "source" in doc:
+        rows.append(f"<dt>Source</dt><dd>{_obj('span', 'source', _source(doc['source']))}</dd>")
+    if "extensions" in doc:
+        pre = element("pre", "extensions", text(extension_json(doc["extensions"])), kind="json")
+        shown = f"<details><summary>Show</summary>{pre}</details>"
+        rows.append(f"<dt>Additional data</dt><dd>{shown}</dd>")
+    if not rows:
+        return ""
+    body = '<dl class="jp-facts">\n' + "\n".join(rows) + "\n</dl>"
+    return section("About this posting", body, cls="jp-details")
