@@ -93,9 +93,11 @@ def test_each_article_of_a_page_is_one_record() -> None:
 
 
 def test_the_format_is_guessed_from_the_page() -> None:
-    """A page written by the html writer is recognised without naming the format."""
+    """A page or fragment of the html writer is recognised without naming the format."""
     posting = load(case_dirs()[0] / "posting.json")
     assert jobposting.read(jobposting.write(posting, "html")) == posting
+    fragment = jobposting.write(posting, "html", WriteOptions(fragment=True))
+    assert jobposting.read(fragment) == posting
 
 
 def test_a_page_from_elsewhere_is_read_from_its_structured_data() -> None:
