@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, case_dirs
-from jobposting import __version__
+from jobposting import __version__, formats
 
 SEED = REPO / "tests/cases/capital-one-lead-machine-learning-engineer/posting.json"
+#: The summary line `convert` ends with on stderr (issue 7: converted, failed, warnings).
+ONE_CONVERTED = "jobposting: 1 converted, 0 failed, 0 warnings\n"
 
 
 def run(
@@ -95,10 +97,10 @@ def test_validate_missing_file_is_an_io_error_exit_2(tmp_path: Path) -> None:
 def test_convert_json_to_jsonl_and_back_is_byte_identical(case: Path) -> None:
     """case -> jsonl -> json gives back the hand-written file byte for byte."""
     to_jsonl = run("convert", str(case / "posting.json"), "-t", "jsonl")
-    assert (to_jsonl.returncode, to_jsonl.stderr) == (0, "")
+    assert (to_jsonl.returncode, to_jsonl.stderr) == (0, ONE_CONVERTED)
     assert to_jsonl.stdout.count("\n") == 1
     back = run("convert", "-", "-f", "jsonl", "-t", "json", stdin=to_jsonl.stdout.encode())
-    assert (back.returncode, back.stderr) == (0, "")
+    assert (back.returncode, back.stderr) == (0, ONE_CONVERTED)
     assert back.stdout == (case / "posting.json").read_text(encoding="utf-8")
 
 
@@ -107,7 +109,8 @@ def test_convert_guesses_jsonl_from_content_and_writes_to_a_file(tmp_path: Path)
     line = json.dumps({"title": "Nurse", "hiringOrganization": {"name": "Clinic"}})
     out = tmp_path / "out.jsonl"
     done = run("convert", "-", "-t", "jsonl", "-o", str(out), stdin=f"{line}\n{line}\n".encode())
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "jobposting: 2 converted, 0 failed, 0 warnings\n"
     assert (
         out.read_text(encoding="utf-8").splitlines()
         == ['{"title":"Nurse","hiringOrganization":{"name":"Clinic"}}'] * 2
@@ -131,28 +134,49 @@ def test_convert_keeps_good_postings_and_reports_bad_ones() -> None:
     done = run("convert", "-", "-f", "jsonl", "-t", "jsonl", stdin=stdin)
     assert done.returncode == 1
     assert done.stdout.count("\n") == 2
-    assert done.stderr == "<stdin>: line 2: /hiringOrganization: is required\n"
+    assert done.stderr == (
+        "<stdin>: line 2: /hiringOrganization: is required\n"
+        "jobposting: 2 converted, 1 failed, 0 warnings\n"
+    )
 
 
 def test_convert_to_a_format_not_yet_available_is_a_usage_error() -> None:
     """A project format key that has no writer yet is refused before reading anything."""
-    done = run("convert", str(SEED), "-t", "jsonld")
-    assert done.returncode == 2
-    assert "format 'jsonld' is not available in this version (available: json, jsonl)" in (
-        done.stderr
-    )
+    missing = [key for key in formats.FORMAT_KEYS if key not in formats.REGISTRY]
+    read_only = [f.key for f in formats.REGISTRY.values() if not f.writes]
+    if missing:
+        done = run("convert", str(SEED), "-t", missing[0])
+        available = ", ".join(formats.REGISTRY)
+        assert done.stderr.endswith(
+            f"Error: Invalid value for '-t' / '--to': format {missing[0]!r} is not available in"
+            f" this version (available: {available})\n"
+        )
+    elif read_only:
+        done = run("convert", str(SEED), "-t", read_only[0])
+        assert done.stderr == (
+            f"jobposting: error: format {read_only[0]!r} cannot be written, only read\n"
+        )
+    else:
+        pytest.skip("every project format is registered and writes")
+    assert (done.returncode, done.stdout) == (2, "")
 
 
 def test_formats_prints_a_table_of_keys() -> None:
-    """`formats` lists key, reads, writes and description."""
+    """`formats` lists key, reads, writes and description, one registry row per line."""
     done = run("formats")
     assert done.returncode == 0
-    assert done.stdout.splitlines() == [
-        "KEY    READS  WRITES  DESCRIPTION",
-        "json   yes    yes     canonical posting, one JSON document"
-        " (schemas/jobposting.schema.json)",
-        "jsonl  yes    yes     canonical postings, one JSON object per line (streamed)",
+    lines = done.stdout.splitlines()
+    width = max(len(key) for key in formats.REGISTRY) + 2
+    assert lines[0] == "KEY".ljust(width) + "READS  WRITES  DESCRIPTION"
+    assert lines[1:] == [
+        f"{f.key.ljust(width)}{('yes' if f.reads else 'no').ljust(7)}"
+        f"{('yes' if f.writes else 'no').ljust(8)}{f.description}"
+        for f in formats.REGISTRY.values()
     ]
+    assert lines[1] == (
+        "json".ljust(width) + "yes    yes     canonical posting, one JSON document"
+        " (schemas/jobposting.schema.json)"
+    )
 
 
 def test_schema_prints_the_shipped_schema() -> None:

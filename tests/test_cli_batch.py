@@ -187,8 +187,13 @@ def wait_for(condition: object, timeout: float = 60.0) -> None:
 
 @pytest.fixture(scope="module")
 def long_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A feed long enough to be interrupted in the middle (30,000 postings)."""
-    return feed(tmp_path_factory.mktemp("long") / "long.jsonl", 30000, {})
+    """A feed long enough to be interrupted in the middle: 40,000 small postings (3 MB)."""
+    path = tmp_path_factory.mktemp("long") / "long.jsonl"
+    with path.open("w", encoding="utf-8") as sink:
+        for number in range(1, 40001):
+            posting = {"id": f"job-{number}", "title": "Nurse", "hiringOrganization": {"name": "A"}}
+            sink.write(json.dumps(posting) + "\n")
+    return path
 
 
 @pytest.mark.parametrize(
@@ -213,7 +218,7 @@ def test_interrupt_leaves_finished_files_whole_and_no_partial_file(
     assert stderr.endswith("jobposting: error: interrupted\n")
     names = os.listdir(out)
     assert [name for name in names if name.startswith(".")] == []
-    assert 20 < len(names) < 30000
+    assert 20 < len(names) < 40000
     for name in names:
         assert json.loads((out / name).read_text(encoding="utf-8"))["id"] == name[: -len(".json")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -11,6 +12,7 @@ from typing import IO, Any
 from jobposting import codec, formats
 from jobposting.errors import JobPostingError, ReadError, UnknownFormatError
 from jobposting.formats.base import Format, ReadOptions, Record, WriteOptions
+from jobposting.formats.json import parse_json
 from jobposting.model import Posting
 from jobposting.problems import Problem
 from jobposting.schema import validate_document
@@ -53,11 +55,13 @@ def records(
     validate: bool = True,
     strict: bool = False,
     name: str | None = None,
+    now: dt.datetime | dt.date | None = None,
 ) -> Iterator[Record]:
     """Yield every record (a posting, or the error that kept one from being read) of ``source``.
 
     ``format`` is a registry key; when omitted it is guessed from the name and the content.
-    Errors in single records do not stop the stream: they come back as records.
+    Errors in single records do not stop the stream: they come back as records. ``now`` is
+    what relative dates ("Posted 2 days ago") are read against.
     """
     stream, stream_name, owned = _binary_stream(source)
     label = name or stream_name or "<input>"
@@ -65,7 +69,7 @@ def records(
         key = format or formats.guess(stream_name or name, _head(stream))
         entry = _readable(key)
         assert entry.reader is not None
-        options = ReadOptions(validate=validate, strict=strict, name=label)
+        options = ReadOptions(validate=validate, strict=strict, name=label, now=now)
         yield from entry.reader(stream, options)
     finally:
         if owned:
@@ -103,18 +107,25 @@ def read(source: Source, format: str | None = None, **options: Any) -> Posting:
     return postings[0]
 
 
-def write_to(postings: Posting | Iterable[Posting], sink: IO[bytes], format: str = "json") -> None:
-    """Write postings to a binary stream in format ``format``."""
+def write_to(
+    postings: Posting | Iterable[Posting],
+    sink: IO[bytes],
+    format: str = "json",
+    options: WriteOptions | None = None,
+) -> None:
+    """Write postings to a binary stream in format ``format`` (``options``: writer switches)."""
     entry = _writable(format)
     assert entry.writer is not None
     items = [postings] if isinstance(postings, Posting) else postings
-    entry.writer(items, sink, WriteOptions())
+    entry.writer(items, sink, options or WriteOptions())
 
 
-def write(postings: Posting | Iterable[Posting], format: str = "json") -> str:
+def write(
+    postings: Posting | Iterable[Posting], format: str = "json", options: WriteOptions | None = None
+) -> str:
     """Return postings written in format ``format`` as text."""
     sink = io.BytesIO()
-    write_to(postings, sink, format)
+    write_to(postings, sink, format, options)
     return sink.getvalue().decode("utf-8")
 
 
@@ -133,7 +144,7 @@ def validate(posting: Posting | Mapping[str, Any] | str | bytes) -> list[Problem
         return validate_document(codec.to_dict(posting))
     if isinstance(posting, str | bytes):
         try:
-            document = formats.json_format.parse_json(posting)
+            document = parse_json(posting)
         except JobPostingError as error:
             return [Problem(pointer="", message=str(error), code="json.syntax")]
         return validate_document(document)

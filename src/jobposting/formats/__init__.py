@@ -1,7 +1,9 @@
 """The format registry: one explicit table of every format jobposting reads or writes.
 
 Adding a format means adding one module with ``read``/``write`` and one row here; nothing
-registers itself by being imported.
+registers itself by being imported. Rows name their reader and writer as ``"module:function"``
+strings, imported on first use: importing this table (``jobposting --help``, ``jobposting
+formats``) must stay cheap, and format modules pull in lxml, jsonschema and cattrs.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 import re
 
 from jobposting.errors import UnknownFormatError
-from jobposting.formats import json as json_format
-from jobposting.formats import jsonl as jsonl_format
 from jobposting.formats.base import (
     ALL_PATHS,
     Format,
@@ -46,16 +46,66 @@ REGISTRY: dict[str, Format] = {
             description="canonical posting, one JSON document (schemas/jobposting.schema.json)",
             media_type="application/json",
             suffixes=(".json",),
-            reader=json_format.read,
-            writer=json_format.write,
+            reader="jobposting.formats.json:read",
+            writer="jobposting.formats.json:write",
         ),
         Format(
             key="jsonl",
             description="canonical postings, one JSON object per line (streamed)",
             media_type="application/jsonl",
             suffixes=(".jsonl", ".ndjson"),
-            reader=jsonl_format.read,
-            writer=jsonl_format.write,
+            reader="jobposting.formats.jsonl:read",
+            writer="jobposting.formats.jsonl:write",
+            many=True,
+        ),
+        Format(
+            key="jsonld",
+            description="schema.org JobPosting JSON-LD (Google's profile); reads HTML pages too",
+            media_type="application/ld+json",
+            suffixes=(".jsonld",),
+            reader="jobposting.formats.jsonld:read",
+            writer="jobposting.formats.jsonld:write",
+            many=True,
+        ),
+        Format(
+            key="hropen",
+            description="HR Open Standards 4.3 PositionOpening XML (validates against the XSD)",
+            media_type="application/xml",
+            suffixes=(".xml",),
+            reader="jobposting.formats.hropen:read",
+            writer="jobposting.formats.hropen:write",
+        ),
+        Format(
+            key="hrxml3",
+            description="HR-XML 3.2 PositionOpening, EURES profile; many as one BOD",
+            media_type="application/xml",
+            suffixes=(".xml",),
+            reader="jobposting.formats.hrxml3:read",
+            writer="jobposting.formats.hrxml3:write",
+            many=True,
+        ),
+        Format(
+            key="html",
+            description="HTML job page or fragment; reads back its visible, annotated markup",
+            media_type="text/html",
+            suffixes=(".html", ".htm"),
+            reader="jobposting.formats.html:read",
+            writer="jobposting.formats.html:write",
+            many=True,
+        ),
+        Format(
+            key="text",
+            description="plain-text posting (a copied careers page); every guess is reported",
+            media_type="text/plain",
+            suffixes=(".txt", ".text"),
+            reader="jobposting.formats.text:read",
+        ),
+        Format(
+            key="markdown",
+            description="GitHub-flavoured Markdown posting, for READMEs, trackers and e-mail",
+            media_type="text/markdown",
+            suffixes=(".md", ".markdown"),
+            writer="jobposting.formats.markdown:write",
             many=True,
         ),
     )
@@ -96,7 +146,8 @@ _HROPEN_NS = b"hropenstandards.org"
 _HRXML3_NS = b"www.hr-xml.org/3"
 _JSONLD_MARKERS = re.compile(rb'"@(context|type|graph)"\s*:')
 _HTML_START = re.compile(
-    rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1)\b", re.I | re.S
+    rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1|article|main|section)\b",
+    re.I | re.S,
 )
 
 

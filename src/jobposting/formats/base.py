@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import importlib
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,16 +27,35 @@ class ReadOptions:
       becomes a record with an :class:`~jobposting.errors.InvalidPostingError`.
     - ``strict``: turn every repair or guess a reader would make into an error.
     - ``name``: the input's name for messages and provenance (a file path or ``<stdin>``).
+    - ``first_line``: the number, in its input, of the stream's first line; a reader given one
+      chunk of a line-delimited input (``jsonl`` read by several processes) counts from there.
+    - ``now``: the moment relative dates ("Posted 2 days ago") are read against; without it
+      they are reported and left out (readers never look at the clock).
     """
 
     validate: bool = True
     strict: bool = False
     name: str = "<input>"
+    first_line: int = 1
+    now: datetime.datetime | datetime.date | None = None
 
 
 @attrs.frozen(kw_only=True)
 class WriteOptions:
-    """How a writer works (format-specific switches join here as formats need them)."""
+    """How a writer works (format-specific switches join here as formats need them).
+
+    - ``fragment`` (html): write the postings' ``<article>`` elements without the page around them.
+    - ``jsonld`` (html): embed each posting's schema.org JSON-LD ``<script>`` block.
+    - ``plain`` (jsonld): write plain schema.org only, without the extension vocabulary.
+    - ``script`` (jsonld): write ``<script type="application/ld+json">`` elements, safe in HTML.
+    - ``report``: called with a Problem for every canonical path a writer drops.
+    """
+
+    fragment: bool = False
+    jsonld: bool = True
+    plain: bool = False
+    script: bool = False
+    report: Callable[[Problem], None] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +79,43 @@ Reader = Callable[[IO[bytes], ReadOptions], Iterator[Record]]
 Writer = Callable[[Iterable["Posting"], IO[bytes], WriteOptions], None]
 
 
+class Deferred:
+    """A reader or writer named ``"module:function"``, imported when it is first called."""
+
+    __slots__ = ("_function", "target")
+
+    def __init__(self, target: str) -> None:
+        module, colon, name = target.partition(":")
+        if not (module and colon and name):
+            raise ValueError(f"expected 'module:function', got {target!r}")
+        self.target = target
+        self._function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any) -> Any:
+        """Import the function on first use, then call it."""
+        if self._function is None:
+            module, _, name = self.target.partition(":")
+            self._function = getattr(importlib.import_module(module), name)
+        return self._function(*args)
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.target!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Deferred) and other.target == self.target
+
+    def __hash__(self) -> int:
+        return hash(self.target)
+
+
+def _deferred_reader(value: Reader | str | None) -> Reader | None:
+    return Deferred(value) if isinstance(value, str) else value
+
+
+def _deferred_writer(value: Writer | str | None) -> Writer | None:
+    return Deferred(value) if isinstance(value, str) else value
+
+
 @attrs.frozen(kw_only=True)
 class Format:
     """One entry of the format registry.
@@ -65,15 +123,17 @@ class Format:
     ``key`` is the same token in the CLI (``-f``/``-t``), the registry, ``converters/<key>/`` and
     the golden file extension. ``preserves`` declares the canonical JSON Pointers the format keeps
     (``ALL_PATHS`` for everything); round-trip tests and loss reports are derived from it.
-    ``many`` is true when one document holds any number of postings.
+    ``many`` is true when one document holds any number of postings. ``reader`` and ``writer``
+    are callables, or ``"module:function"`` strings imported on first use, so that listing the
+    registry (``jobposting formats``, ``--help``) imports no format's dependencies.
     """
 
     key: str
     description: str
     media_type: str
     suffixes: tuple[str, ...]
-    reader: Reader | None = None
-    writer: Writer | None = None
+    reader: Reader | None = attrs.field(default=None, converter=_deferred_reader)
+    writer: Writer | None = attrs.field(default=None, converter=_deferred_writer)
     many: bool = False
     preserves: frozenset[str] = ALL_PATHS
 
