@@ -140,7 +140,7 @@ def targets(rows: list[dict[str, Any]], streaming: dict[str, Any] | None) -> lis
         floor = ratio(path, "floor")
         slowdown = round(1 / floor, 2) if floor else None
         found.append(_target(f"{path} within 3x of floor", slowdown, TARGET_FLOOR_RATIO, True))
-    extruct = ratio("page ld -> json", "peer", "extruct (JSON-LD only)")
+    extruct = ratio("page ld read", "peer", "extruct (JSON-LD only)")
     found.append(_target("page JSON-LD read >= extruct JSON-LD only (cases)", extruct, 1.0))
     if streaming:
         found.append(
@@ -192,6 +192,38 @@ def print_report(result: dict[str, Any], previous: dict[str, Any] | None) -> Non
         print(f"  {verdict:<12} {target['target']}: {target['value']}")
 
 
+def markdown(result: dict[str, Any]) -> str:
+    """Return a saved run as Markdown tables (for docs/performance.md)."""
+    lines = [
+        f"Run of {result['when']} ({result['mode']}), Python {result['python']}, "
+        f"{result['machine']}.",
+        "",
+        "| path | subject | corpus | postings/s/core | peak MB | ours/this |",
+        "|---|---|---|--:|--:|--:|",
+    ]
+    for row in result["rows"]:
+        if "per_core" not in row:
+            continue
+        ratio = f"{row['ours_vs_this']:.2f}x" if "ours_vs_this" in row else ""
+        lines.append(
+            f"| {row['path']} | {row['subject']} | {row['corpus']} | {row['per_core']:,.0f} "
+            f"| {row['peak_rss_mb']:.0f} | {ratio} |"
+        )
+    skipped = sorted(
+        {
+            f"{row['path']} ({row['subject']}): {row['skipped']}"
+            for row in result["rows"]
+            if row.get("skipped", "no inputs in this corpus") != "no inputs in this corpus"
+        }
+    )
+    lines += ["", *(f"Skipped: {line}" for line in skipped)] if skipped else []
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+    for target in result["targets"]:
+        verdict = {True: "yes", False: "**no**", None: "not measured"}[target["met"]]
+        lines.append(f"| {target['target']} | {target['value']} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     """Run the benchmark; see the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -201,8 +233,12 @@ def main() -> int:
     parser.add_argument("--stream-count", type=int, help="postings to stream (default by mode)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     parser.add_argument("--compare", type=Path, help="an earlier run's JSON to compare with")
+    parser.add_argument("--markdown", type=Path, help="print a saved run as Markdown and stop")
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text())), end="")
+        return 0
     if args.worker:
         index, corpus_name, size = args.worker
         print(json.dumps(measure(int(index), corpus_name, size)))
