@@ -62,6 +62,10 @@ new Promise(done => setTimeout(() => {
     payText: pay ? pay.innerText : null,
     scripts: [...document.scripts].map(s => s.type),
     bodyShown: shown(document.body),
+    lang: document.documentElement.lang,
+    unnamedLinks: [...document.links].filter(a => !a.innerText.trim()).map(a => a.href),
+    headings: [...document.querySelectorAll("h1, h2")].map(h => h.tagName),
+    overflowing: document.documentElement.scrollWidth > document.documentElement.clientWidth,
     url: location.href,
   }));
 }, 500))
@@ -257,9 +261,22 @@ def test_case_page_renders_with_title_and_pay_visible(
     assert found["h1"] == posting.title
     assert found["title"].startswith(posting.title)
     assert found["scripts"] == ["application/ld+json"]
+    assert found["lang"] == (posting.language or "en")
+    assert found["unnamedLinks"] == []
+    assert found["headings"][0] == "H1"
+    assert "H1" not in found["headings"][1:]
     if posting.compensation and posting.compensation.base_pay:
         assert found["payShown"]
         assert posting.compensation.base_pay[0].currency in found["payText"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_case_page_fits_a_phone_screen(browser: Browser, case: Path, tmp_path: Path) -> None:
+    """At 320 px nothing is wider than the screen: no sideways scrolling on a small phone."""
+    posting = jobposting.loads((case / "posting.json").read_text(encoding="utf-8"))
+    with browser.page(page_file(tmp_path, posting), width=320, height=640) as session:
+        found = browser.probe(session)
+    assert not found["overflowing"]
 
 
 def _unvalidated_payloads() -> Posting:
