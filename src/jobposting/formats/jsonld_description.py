@@ -1,0 +1,395 @@
+"""The JobPosting ``description``: built as Google-readable HTML, and read back into its parts.
+
+The writer's description is the canonical summary, then one ``<h2>`` block per part:
+responsibilities, required and preferred qualifications, the sections, benefits and legal notices.
+Blocks generated from a dedicated canonical field carry ``data-jobposting="<field>"`` on their
+heading; a plain ``<h2>`` starts a section. Canonical rich text never holds ``<h2>`` (its subset
+stops at ``<h3>``), so the split is exact.
+
+A description from anywhere else is decoded (entity-encoded HTML, literal ``\\n``), sanitised
+with nh3 to the canonical subset when it is outside it, split into sections at its ``<h1>`` and
+``<h2>`` headings, and, when the page has no structured responsibilities, qualifications or
+benefits, those lists are recovered from headed lists (Google's own reading of descriptions).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import attrs
+import nh3
+
+from jobposting.formats.jsonld_values import Log, plain_text
+from jobposting.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, rich_text_problems
+
+#: Canonical fields whose content the writer repeats in the description, in block order.
+BLOCK_FIELDS = (
+    "responsibilities",
+    "requiredQualifications",
+    "preferredQualifications",
+    "sections",
+    "benefits",
+    "legalStatements",
+)
+_HEADINGS = {
+    "en": ("Responsibilities", "Required qualifications", "Preferred qualifications",
+           "Benefits", "Legal notices"),
+    "de": ("Ihre Aufgaben", "Ihr Profil", "Wünschenswert", "Wir bieten", "Rechtliche Hinweise"),
+    "fr": ("Vos missions", "Profil recherché", "Atouts appréciés", "Avantages",
+           "Mentions légales"),
+    "es": ("Responsabilidades", "Requisitos", "Se valorará", "Beneficios", "Avisos legales"),
+    "nl": ("Taken", "Functie-eisen", "Pré", "Wat wij bieden", "Juridische informatie"),
+}  # fmt: skip
+_LABELS = dict(
+    zip(
+        ("responsibilities", "requiredQualifications", "preferredQualifications", "benefits",
+         "legalStatements"),
+        range(5),
+        strict=True,
+    )
+)  # fmt: skip
+
+
+def _escape_text(value: str) -> str:
+    """Plain canonical text as HTML: escaped, line breaks as <br>."""
+    return html.escape(value, quote=False).replace("\n", "<br>")
+
+
+def _heading(field: str, language: str | None) -> str:
+    table = _HEADINGS.get((language or "en").split("-")[0], _HEADINGS["en"])
+    return f'<h2 data-jobposting="{field}">{table[_LABELS[field]]}</h2>'
+
+
+def build(posting: dict[str, Any]) -> str | None:
+    """Return the description HTML for a canonical posting (None when it has nothing to say)."""
+    language = posting.get("language")
+    compensation = posting.get("compensation") or {}
+    lists = {
+        "responsibilities": posting.get("responsibilities"),
+        "requiredQualifications": posting.get("requiredQualifications"),
+        "preferredQualifications": posting.get("preferredQualifications"),
+        "benefits": compensation.get("benefits"),
+    }
+    parts = [posting.get("description") or ""]
+    for field in BLOCK_FIELDS:
+        if field == "sections":
+            for section in posting.get("sections") or ():
+                parts.append(f"<h2>{html.escape(section['heading'], quote=False)}</h2>")
+                parts.append(section["content"])
+        elif field == "legalStatements":
+            statements = posting.get("legalStatements") or ()
+            if statements:
+                parts.append(_heading(field, language))
+                parts.extend(f"<p>{_escape_text(s['text'])}</p>" for s in statements)
+        elif listed := lists[field]:
+            parts.append(_heading(field, language))
+            items = "".join(f"<li>{_escape_text(item)}</li>" for item in listed)
+            parts.append(f"<ul>{items}</ul>")
+    result = "".join(parts)
+    return result or None
+
+
+@attrs.define
+class Description:
+    """A description read into canonical parts."""
+
+    summary: str | None = None
+    sections: list[dict[str, str]] = attrs.field(factory=list)
+    #: lists read from generated or headed blocks: field -> items
+    lists: dict[str, list[str]] = attrs.field(factory=dict)
+
+
+_OWN_H2 = re.compile(r'<h2(?: data-jobposting="([A-Za-z]+)")?>(.*?)</h2>', re.S)
+_ANY_H12 = re.compile(r"<h([12])>(.*?)</h\1>", re.S)
+_ENCODED_TAG = re.compile(r"&lt;/?[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
+_FAST_TOKEN = re.compile(
+    r'<(/?)([a-z0-9]+)( href="[^"<>&]*")?>|[<>]|&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)'
+)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def read(raw: str, where: str, log: Log, wanted: frozenset[str]) -> Description:
+    """Read a description; ``wanted`` names list fields the node lacks (to recover from blocks)."""
+    text = raw
+    if "<" not in text and _ENCODED_TAG.search(text):
+        text = _unescape(text)
+        log.note(where, "description.entity-encoded", "was HTML-entity-encoded; decoded")
+    if ">\\n" in text or "\\n<" in text:
+        text = text.replace(">\\n", ">\n").replace("\\n<", "\n<")
+        log.note(where, "description.escapes", "held literal \\n between tags; removed")
+    text = text.strip()
+    if _is_rich_text(_OWN_H2.sub(_h2_contents, text)):
+        result = _split(text, _OWN_H2, where, log, wanted, own=True)
+    else:
+        cleaned = sanitise(text)
+        log.note(where, "description.sanitised", "held markup outside the rich-text subset")
+        result = _split(cleaned, _ANY_H12, where, log, frozenset(), own=False)
+    still = wanted - result.lists.keys() - {"legalStatements"}
+    if still:
+        _recover(result, where, log, still)
+    return result
+
+
+_ONE_LIST = re.compile(r"<(ul|ol)>(.*)</\1>", re.S)
+
+
+def _recover(result: Description, where: str, log: Log, wanted: frozenset[str]) -> None:
+    """Move headed lists of wanted fields out of the summary and sections into ``lists``."""
+    found: dict[str, list[str]] = {}
+    if result.summary:
+        result.summary = _recover_lists(result.summary, where, log, wanted, found) or None
+    kept = []
+    for section in result.sections:
+        field = field_for_heading(section["heading"])
+        listing = _ONE_LIST.fullmatch(section["content"])
+        if field in wanted and field not in found and listing and "<li" in listing.group(2):
+            found[field] = _items(section["content"])
+            log.note(
+                where,
+                "description.recovered",
+                f"{field} read from the list under {section['heading']!r}",
+            )
+            continue
+        content = _recover_lists(section["content"], where, log, wanted, found)
+        if content:
+            kept.append({"heading": section["heading"], "content": content})
+    result.sections = kept
+    result.lists.update(found)
+
+
+_OTHER_ENTITY = re.compile(r"&(?!(?:lt|gt|amp|quot|#39);)")
+
+
+def _unescape(text: str) -> str:
+    """html.unescape, with a fast path for text that only holds the five markup entities."""
+    if _OTHER_ENTITY.search(text):
+        return html.unescape(text)
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+        .replace("&#39;", "'").replace("&amp;", "&")
+    )  # fmt: skip
+
+
+def _h2_contents(match: re.Match[str]) -> str:
+    return f"<h3>{match.group(2)}</h3>"  # checked like any heading of the subset
+
+
+_TAGS = re.compile(r'<(/?[a-z0-9]+)( href="[^"<>&]*")?>')
+_ODD_AMPERSAND = re.compile(r"&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)")
+_OPENING = {tag: tag for tag in ALLOWED_TAGS}
+_CLOSING = {"/" + tag: tag for tag in ALLOWED_TAGS}
+_OTHER_TAG = re.compile(
+    r"<(?!/?(?:" + "|".join(sorted(ALLOWED_TAGS, key=len, reverse=True)) + r")[ >])[a-zA-Z/!?]"
+)
+
+
+def _is_rich_text(value: str) -> bool:
+    """True when ``value`` is canonical rich text (a fast scan; the exact checker when unsure)."""
+    if _OTHER_TAG.search(value):
+        return False  # an element, comment or declaration outside the subset
+    tokens = _TAGS.findall(value)
+    if value.count("<") != len(tokens) or value.count(">") != len(tokens):
+        return not rich_text_problems(value)  # a bare < or >: ask the checker
+    if "&" in value and _ODD_AMPERSAND.search(value):
+        return not rich_text_problems(value)
+    stack: list[str] = []
+    for tag, href in tokens:
+        if tag in _OPENING:
+            scheme = href[7:].split(":", 1)[0].lower()
+            if href and (tag != "a" or scheme not in URL_SCHEMES):
+                return False
+            if tag != "br":
+                stack.append(tag)
+        elif tag in _CLOSING and tag != "/br":
+            if not stack or stack.pop() != _CLOSING[tag]:
+                return not rich_text_problems(value)
+        else:
+            return False
+    return not stack
+
+
+def _split(
+    value: str, heading: re.Pattern[str], where: str, log: Log, wanted: frozenset[str], *, own: bool
+) -> Description:
+    result = Description()
+    matches = list(heading.finditer(value))
+    end = matches[0].start() if matches else len(value)
+    result.summary = value[:end].strip() or None
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else len(value)
+        content = value[match.end() : stop]
+        marker = match.group(1) if own else None
+        if marker:
+            if marker in wanted and marker != "legalStatements":
+                result.lists[marker] = _items(content)
+                log.note(where, "description.recovered", f"{marker} read from the description")
+            continue
+        title = html.unescape(match.group(2)) if own else plain_text(match.group(2))
+        content = content.strip()
+        if title and content:
+            result.sections.append({"heading": title, "content": content})
+        elif content:
+            result.summary = "".join(filter(None, [result.summary, content]))
+    return result
+
+
+def _items(content: str) -> list[str]:
+    """The plain text of each <li> of a list's HTML."""
+    if "<li>" not in content:
+        return []
+    marked = content.replace("</li>", "\x00")
+    text = _TAG.sub("", marked[marked.index("<li>") :])
+    if "&" in text:
+        text = html.unescape(text)
+    return [item for part in text.split("\x00") if (item := " ".join(part.split()))]
+
+
+# -- sanitising ----------------------------------------------------------------------------------
+
+_CLEAN_TAGS = set(ALLOWED_TAGS) | {"h1", "h2"}
+_CLEAN_ATTRIBUTES = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
+_DIV_OPEN = re.compile(r"<div\b[^>]*>", re.I)
+_DIV_CLOSE = re.compile(r"</div\s*>", re.I)
+_BLOCK = r"<(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>"
+_SPACE_BEFORE_BLOCK = re.compile(" (?=" + _BLOCK + ")")
+_SPACE_AFTER_BLOCK = re.compile("(" + _BLOCK + ") ")
+_EMPTY_P = re.compile(r"<p>(?:\s|<br>|&nbsp;|\u00a0)*</p>|<(ul|ol)>\s*</\1>")
+
+
+def sanitise(value: str) -> str:
+    """Return HTML reduced to the canonical rich-text subset (plus h1/h2), tidied.
+
+    ``<div>`` becomes a paragraph so that blocks stay apart; whitespace collapses as a browser
+    shows it (except in ``<pre>``); empty paragraphs and edge line breaks go.
+    """
+    prepared = _DIV_CLOSE.sub("</p>", _DIV_OPEN.sub("<p>", value)) if "<div" in value else value
+    cleaned = nh3.clean(
+        prepared,
+        tags=_CLEAN_TAGS,
+        attributes=_CLEAN_ATTRIBUTES,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+    if "<pre>" not in cleaned:
+        cleaned = " ".join(cleaned.split())
+        cleaned = _SPACE_BEFORE_BLOCK.sub("", cleaned)
+        cleaned = _SPACE_AFTER_BLOCK.sub(_group_one, cleaned)
+    return _tidy(cleaned)
+
+
+def _group_one(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _tidy(cleaned: str) -> str:
+    """Drop empty paragraphs and lists and line breaks at the edges, until none is left."""
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = _EMPTY_P.sub("", cleaned).strip()
+        while cleaned.startswith("<br>"):
+            cleaned = cleaned[4:].lstrip()
+        while cleaned.endswith("<br>"):
+            cleaned = cleaned[:-4].rstrip()
+        cleaned = cleaned.replace("<br></p>", "</p>").replace("<p><br>", "<p>")
+    return cleaned
+
+
+# -- recovering lists from headed blocks ---------------------------------------------------------
+
+_VOCABULARY = {
+    "preferredQualifications": (
+        "preferred", "nice to have", "nice-to-have", "bonus points", "desirable", "a plus",
+        "wünschenswert", "von vorteil", "mile widziane", "atouts", "se valorará", "pluspunten",
+    ),
+    "requiredQualifications": (
+        "qualifications", "requirements", "required", "who you are", "what you'll bring",
+        "what you bring", "what we're looking for", "what we are looking for", "must have",
+        "your profile", "skills and experience", "about you", "you have", "ihr profil",
+        "dein profil", "anforderungen", "votre profil", "profil recherché", "requisitos",
+        "profiel", "functie-eisen", "wymagania", "oczekujemy",
+    ),
+    "responsibilities": (
+        "responsibilities", "responsible for", "what you'll do", "what you will do",
+        "what you'll work on", "your role", "the role", "duties", "your tasks", "your mission",
+        "ihre aufgaben", "deine aufgaben", "aufgaben", "vos missions", "missions",
+        "responsabilités", "responsabilidades", "funciones", "taken", "wat ga je doen",
+        "obowiązki", "zakres obowiązków",
+    ),
+    "benefits": (
+        "benefits", "what we offer", "we offer", "perks", "what's in it for you", "wir bieten",
+        "was wir bieten", "nous offrons", "avantages", "ofrecemos", "beneficios",
+        "wat bieden wij", "wat wij bieden", "oferujemy",
+    ),
+}  # fmt: skip
+
+
+_PATTERNS = {
+    field: re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, phrases)) + r")(?:$|\W)")
+    for field, phrases in _VOCABULARY.items()
+}
+
+
+def field_for_heading(title: str) -> str | None:
+    """The canonical list field a heading introduces, from its words (None when unknown)."""
+    words = re.sub(r"[\s:!.]+", " ", title.replace("\u2019", "'").lower()).strip()
+    if not words or len(words.split()) > 8:
+        return None
+    for field, pattern in _PATTERNS.items():
+        if pattern.search(words):
+            return field
+    return None
+
+
+_EMPHASIS = r"(?:<(?:strong|b|em|u)>)"
+_EMPHASIS_END = r"(?:</(?:strong|b|em|u)>)"
+#: A heading-like block right before a list: <h3>, a paragraph that is all emphasis, or emphasis
+#: standing alone; then line breaks or empty paragraphs. Matched at the end of a short window.
+_HEADING_BEFORE_LIST = re.compile(
+    r"(?:<h[1-6]>(?P<h>[^<]{2,120})</h[1-6]>"
+    r"|<p>" + _EMPHASIS + r"+(?P<p>[^<]{2,120})(?:<br>)*" + _EMPHASIS_END + r"+(?:<br>)*</p>"
+    r"|" + _EMPHASIS + r"+(?P<e>[^<]{2,120})(?:<br>)*" + _EMPHASIS_END + r"+)"
+    r"(?:\s|<br>|<p>(?:\s|<br>)*</p>)*\Z"
+)
+_BLOCK_ENDS = ("</p>", "</ul>", "</ol>", "</li>", "<br>", "</blockquote>", "</strong>", "</b>",
+               "</em>", "</u>", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>")  # fmt: skip
+_WINDOW = 300
+
+
+def _recover_lists(
+    cleaned: str, where: str, log: Log, wanted: frozenset[str], found: dict[str, list[str]]
+) -> str:
+    """Take headed lists of wanted fields out of well-formed rich text into ``found``."""
+    kept: list[str] = []
+    position = 0
+    starts = sorted(m.start() for m in re.finditer("<ul>|<ol>", cleaned))
+    for list_start in starts:
+        if list_start < position:
+            continue
+        window_start = max(position, list_start - _WINDOW)
+        match = _HEADING_BEFORE_LIST.search(cleaned, window_start, list_start)
+        if match is None:
+            continue
+        before = cleaned[: match.start()].rstrip()
+        if before and not before.endswith(_BLOCK_ENDS):
+            continue  # emphasis inside running text, not a heading
+        title = html.unescape(match.group("h") or match.group("p") or match.group("e") or "")
+        title = title.strip().rstrip(":").strip()
+        field = field_for_heading(title)
+        if field is None or field not in wanted or field in found:
+            continue
+        closing = "</" + cleaned[list_start + 1 : list_start + 4]
+        list_end = cleaned.find(closing, list_start)
+        if list_end < 0:
+            continue
+        found[field] = _items(cleaned[list_start:list_end])
+        log.note(where, "description.recovered", f"{field} read from the list under {title!r}")
+        kept.append(cleaned[position : match.start()])
+        position = list_end + len(closing)
+    if not kept:
+        return cleaned
+    kept.append(cleaned[position:])
+    return _tidy("".join(kept))

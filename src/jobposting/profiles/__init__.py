@@ -1,0 +1,1 @@
+"""Validation profiles: rules a consumer of postings holds them to beyond the canonical schema."""
