@@ -12,7 +12,7 @@ import pytest
 
 import jobposting
 from conftest import case_dirs
-from jobposting import batch
+from jobposting import batch, batch_workers
 from jobposting.batch import Input, Outcome, OutputDirectory, Profile
 from jobposting.errors import WriteError
 from jobposting.formats.base import ReadOptions
@@ -140,7 +140,7 @@ def test_several_processes_give_the_same_outcomes_in_the_same_order(
     single = tmp_path / "single.json"
     single.write_text(json.dumps(NURSE), encoding="utf-8")
     inputs = [stream_file, single, tmp_path / "missing.json", stream_file]
-    monkeypatch.setattr(batch, "CHUNK_LINES", 3)
+    monkeypatch.setattr(batch_workers, "CHUNK_LINES", 3)
     serial = summary(batch.read_many(inputs))
     parallel = summary(batch.read_many(inputs, jobs=2))
     assert parallel == serial

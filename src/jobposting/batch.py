@@ -18,25 +18,21 @@ an input that cannot be opened at all becomes one outcome whose ``index`` is ``N
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
-import contextlib
 import fnmatch
 import io
 import json
 import os
-import re
-import signal
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, TextIO, overload
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from jobposting import formats
-from jobposting.errors import InvalidPostingError, JobPostingError, ReadError, WriteError
+from jobposting.errors import InvalidPostingError, JobPostingError, ReadError
 from jobposting.formats.base import Deferred, ReadOptions, Record, WriteOptions
+from jobposting.outdir import OutputDirectory, atomic_open, write_atomically
 from jobposting.reports import Finding, Level, locate_pointer
 
 if TYPE_CHECKING:
@@ -59,9 +55,6 @@ __all__ = [
     "write_atomically",
 ]
 
-#: With ``jobs`` > 1, a JSONL input goes to the workers in chunks of this many lines (or bytes).
-CHUNK_LINES = 1000
-CHUNK_BYTES = 4 * 1024 * 1024
 
 #: Called with the number of input bytes read so far (all inputs together), for progress bars.
 ProgressCallback = Callable[[int], None]
@@ -452,142 +445,6 @@ def _serial(
         done += yield from _input_outcomes(input_, settings, progress, done)
 
 
-# -- several processes ----------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class _Unit:
-    """One piece of work for a worker: a whole file (``data`` None) or a chunk of lines."""
-
-    input: Input
-    key: str
-    data: bytes | None = None
-    first_line: int = 1
-    first_index: int = 0
-    size: int = 0
-
-
-def _run_unit(unit: _Unit, settings: _Settings) -> list[Outcome]:
-    """Read one unit in a worker process; the outcomes go back whole (a unit is small)."""
-    if unit.data is not None:
-        stream: IO[bytes] = io.BytesIO(unit.data)
-        return list(
-            _stream_outcomes(
-                stream,
-                unit.key,
-                unit.input,
-                settings,
-                first_line=unit.first_line,
-                first_index=unit.first_index,
-            )
-        )
-    return list(_input_outcomes(unit.input, attrs.evolve(settings, from_=unit.key)))
-
-
-def _units(inputs: Iterable[Input], settings: _Settings) -> Iterator[_Unit | Outcome]:
-    """Cut the inputs into units: JSONL in chunks of lines, other files whole."""
-    for input_ in inputs:
-        opened = _open(input_)
-        if isinstance(opened, Outcome):
-            yield opened
-            continue
-        stream, owned = opened
-        try:
-            key = _guess(stream, input_, settings)
-            if isinstance(key, Outcome):
-                yield key
-            elif key == "jsonl":  # one record per line: any run of whole lines reads alone
-                yield from _chunks(stream, input_)
-            elif input_.path is not None:
-                yield _Unit(input=input_, key=key, size=input_.path.stat().st_size)
-            else:
-                data = stream.read()
-                yield _Unit(input=input_, key=key, data=data, size=len(data))
-        finally:
-            if owned:
-                stream.close()
-
-
-def _chunks(stream: IO[bytes], input_: Input) -> Iterator[_Unit]:
-    lines: list[bytes] = []
-    size = records = 0
-    first_line, first_index = 1, 0
-    for number, line in enumerate(stream, start=1):
-        if not lines:
-            first_line = number
-        lines.append(line)
-        size += len(line)
-        records += bool(line.strip())  # the reader skips blank lines: they are no record
-        if len(lines) >= CHUNK_LINES or size >= CHUNK_BYTES:
-            yield _Unit(
-                input=input_,
-                key="jsonl",
-                data=b"".join(lines),
-                first_line=first_line,
-                first_index=first_index,
-                size=size,
-            )
-            first_index += records
-            lines, size, records = [], 0, 0
-    if lines:
-        data = b"".join(lines)
-        yield _Unit(
-            input=input_,
-            key="jsonl",
-            data=data,
-            first_line=first_line,
-            first_index=first_index,
-            size=size,
-        )
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides what happens then.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-#: A unit handed to the pool (or an outcome known without one), with its size in input bytes.
-_Pending = tuple["concurrent.futures.Future[list[Outcome]] | Outcome", int]
-
-
-def _parallel(
-    inputs: Iterable[Input], settings: _Settings, jobs: int, progress: ProgressCallback | None
-) -> Iterator[Outcome]:
-    # Units in flight: enough to keep every worker busy, few enough to keep memory flat.
-    window = 4 * jobs
-    pending: collections.deque[_Pending] = collections.deque()
-    done = 0
-    with concurrent.futures.ProcessPoolExecutor(jobs, initializer=_ignore_interrupts) as pool:
-        try:
-            for unit in _units(inputs, settings):
-                if isinstance(unit, Outcome):
-                    pending.append((unit, 0))
-                else:
-                    pending.append((pool.submit(_run_unit, unit, settings), unit.size))
-                while len(pending) >= window:
-                    done = yield from _take(pending, done, progress)
-            while pending:
-                done = yield from _take(pending, done, progress)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _take(
-    pending: collections.deque[_Pending], done: int, progress: ProgressCallback | None
-) -> Generator[Outcome, None, int]:
-    """Yield the outcomes of the oldest unit (waiting for it); return the bytes done after it."""
-    item, size = pending.popleft()
-    if isinstance(item, Outcome):
-        yield item
-    else:
-        yield from item.result()
-    done += size
-    if progress is not None:
-        progress(done)
-    return done
-
-
 def _outcomes(
     inputs: Iterable[Input], settings: _Settings, jobs: int, progress: ProgressCallback | None
 ) -> Iterator[Outcome]:
@@ -596,7 +453,9 @@ def _outcomes(
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1:
         return _serial(inputs, settings, progress)
-    return _parallel(inputs, settings, jobs, progress)
+    from jobposting.batch_workers import parallel
+
+    return parallel(inputs, settings, jobs, progress)
 
 
 def read_many(
@@ -629,101 +488,7 @@ def read_many(
     return _outcomes(expand_inputs(inputs, glob=glob), settings, jobs, progress)
 
 
-# -- writing ------------------------------------------------------------------------------------
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _file_stem(text: str) -> str:
-    return _UNSAFE.sub("-", text).strip(".-")[:120]
-
-
-class OutputDirectory:
-    """Where :func:`convert_many` writes one file per posting.
-
-    A posting read from ``IN/a/b.jsonl`` (directory argument ``IN``) goes to ``DIR/a/``, named
-    by its ``id`` (made safe for file names) or, without one, by its input's name and place
-    (``b-line-3``), with the target format's suffix. Names are never reused within a run
-    (``-2``, ``-3``... are added), an input named on the command line is never overwritten, and
-    every file is written to a temporary name and renamed, so that no reader (and no Ctrl-C)
-    ever sees half a file. Files left from earlier runs are replaced.
-    """
-
-    def __init__(
-        self, root: str | os.PathLike[str], suffix: str, inputs: Iterable[str | os.PathLike[str]]
-    ) -> None:
-        self.root = Path(root)
-        self.suffix = suffix
-        resolved_root = self.root.resolve()
-        self._protected: set[Path] = set()
-        for argument in inputs:
-            text = os.fspath(argument)
-            if text == "-":
-                continue
-            path = Path(text).resolve()
-            if path.is_dir():
-                if path == resolved_root or path in resolved_root.parents:
-                    raise WriteError(
-                        f"the output directory {os.fspath(root)!r} is inside the input directory"
-                        f" {text!r}: its files would be read as inputs; choose another"
-                    )
-            else:
-                self._protected.add(path)
-        self._used: set[Path] = set()
-
-    def path_for(self, outcome: Outcome) -> Path:
-        """The file the outcome's posting goes to (a name not used yet in this run)."""
-        posting_id = outcome.posting.id if outcome.posting is not None else None
-        stem = _file_stem(posting_id or "")
-        if not stem:
-            place = outcome.where or (str(outcome.index + 1) if outcome.index else "")
-            stem = _file_stem(f"{outcome.input.stem}-{place}" if place else outcome.input.stem)
-        folder = self.root / outcome.input.folder
-        path, number = folder / f"{stem}{self.suffix}", 1
-        while path in self._used or (self._protected and path.resolve() in self._protected):
-            number += 1
-            path = folder / f"{stem}-{number}{self.suffix}"
-        self._used.add(path)
-        return path
-
-    def write(self, outcome: Outcome) -> Path:
-        """Write the outcome's data to its file, atomically; return the file."""
-        assert outcome.data is not None
-        path = self.path_for(outcome)
-        write_atomically(path, outcome.data)
-        return path
-
-
-@overload
-def atomic_open(
-    path: Path, mode: Literal["wb"] = "wb"
-) -> contextlib.AbstractContextManager[IO[bytes]]: ...
-@overload
-def atomic_open(path: Path, mode: Literal["w"]) -> contextlib.AbstractContextManager[TextIO]: ...
-
-
-@contextlib.contextmanager  # type: ignore[misc]
-def atomic_open(path: Path, mode: Literal["wb", "w"] = "wb") -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path`` (text is UTF-8), renamed to ``path`` when closed.
-
-    Readers see the old file or the whole new one, never a part; an error or an interruption
-    inside the ``with`` removes the temporary file and leaves ``path`` as it was.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open(mode, encoding=None if mode == "wb" else "utf-8") as file:
-            yield file
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through :func:`atomic_open`."""
-    with atomic_open(path) as file:
-        file.write(data)
+# -- converting ---------------------------------------------------------------------------------
 
 
 def convert_many(
