@@ -106,16 +106,16 @@ def test_pay_that_differs_by_location_is_a_table_with_one_row_per_range() -> Non
 
 
 def test_pay_for_the_whole_posting_is_a_sentence() -> None:
-    """Ranges without appliesTo are written as a line of text, not a table."""
+    """Ranges without appliesTo are a line of text, not a table (German posting: German words)."""
     path = CASES / "german-pflegefachkraft-vollzeit" / "posting.json"
     markup = page(load(path))
     assert "<table" not in markup
     assert (
         '<div class="jp-amount" data-jp="basePay[]" data-jp-as="object">'
         '<data data-jp="currency" value="EUR">EUR</data> '
-        '<data data-jp="minimum" data-jp-as="json" value="3800">3,800</data>\N{EN DASH}'
-        '<data data-jp="maximum" data-jp-as="json" value="4400">4,400</data> '
-        '<data data-jp="period" value="MONTH">per month</data>'
+        '<data data-jp="minimum" data-jp-as="json" value="3800">3.800</data>\N{EN DASH}'
+        '<data data-jp="maximum" data-jp-as="json" value="4400">4.400</data> '
+        '<data data-jp="period" value="MONTH">pro Monat</data>'
     ) in markup
 
 
@@ -288,3 +288,13 @@ def test_unvalidated_ids_cannot_break_out_of_attributes() -> None:
     assert_inert(markup)
     assert 'id="jp1-location-x&quot; onmouseover=&quot;top.x=1"' in markup
     assert 'href="#jp1-location-x&quot; onmouseover=&quot;top.x=1"' in markup
+
+
+def test_a_german_posting_gets_german_labels_and_dates() -> None:
+    """Labels, dates and numbers follow a de posting; English is the default for the rest."""
+    markup = page(load(CASES / "german-pflegefachkraft-vollzeit" / "posting.json"))
+    assert "<h2>Ihre Aufgaben</h2>" in markup
+    assert '<data data-jp="employmentTypes[]" value="FULL_TIME">Vollzeit</data>' in markup
+    assert '<time data-jp="datePosted" datetime="2025-11-03">3. November 2025</time>' in markup
+    assert ">38,5 Stunden pro Woche</data>" in markup
+    assert "<h2>Responsibilities</h2>" in page(load(CAPITAL_ONE))

@@ -123,7 +123,7 @@ def _header(doc: Doc) -> str:
 
 
 def _fact(term: str, value: str) -> str:
-    return f"<dt>{text(term)}</dt><dd>{value}</dd>" if value else ""
+    return f"<dt>{text(labels.say(term))}</dt><dd>{value}</dd>" if value else ""
 
 
 def _facts(index: int, doc: Doc) -> str:
@@ -136,7 +136,7 @@ def _facts(index: int, doc: Doc) -> str:
         kind = data("type", arrangement["type"], labels.WORK_ARRANGEMENTS[arrangement["type"]])
         areas = ""
         if "applicantLocations" in arrangement:
-            areas = " — applicants in: " + object_list(
+            areas = f" \N{EM DASH} {labels.say('applicants in:')} " + object_list(
                 "applicantLocations", arrangement["applicantLocations"], _area
             )
         note = paragraph("text", arrangement.get("text"))
@@ -165,7 +165,11 @@ def _facts(index: int, doc: Doc) -> str:
         rows.append(
             _fact(
                 "Start",
-                data("startImmediately", flag, "Immediately" if flag else "Not immediately"),
+                data(
+                    "startImmediately",
+                    flag,
+                    labels.say("Immediately" if flag else "Not immediately"),
+                ),
             )
         )
     if "applicationWindow" in doc:
@@ -173,7 +177,8 @@ def _facts(index: int, doc: Doc) -> str:
         days = ""
         if "minimumBusinessDays" in window:
             n = window["minimumBusinessDays"]
-            days = data("minimumBusinessDays", n, f"At least {n} business days") + ". "
+            said = labels.say("At least {n} business days").format(n=n)
+            days = data("minimumBusinessDays", n, said) + ". "
         rows.append(
             _fact(
                 "Applications",
@@ -199,9 +204,9 @@ def _pay_amount(pay: Doc) -> str:
     elif "minimum" in pay and "maximum" in pay:
         amounts = f"{parts[0]}\N{EN DASH}{parts[1]}"
     elif "minimum" in pay:
-        amounts = f"from {parts[0]}"
+        amounts = f"{labels.say('from')} {parts[0]}"
     else:
-        amounts = f"up to {parts[0]}"
+        amounts = f"{labels.say('up to')} {parts[0]}"
     period = data("period", pay["period"], labels.PERIODS[pay["period"]])
     return f"{data('currency', pay['currency'], pay['currency'])} {amounts} {period}"
 
@@ -237,14 +242,19 @@ def _pay_table(index: int, ranges: list[Doc]) -> str:
     rows = []
     for pay in ranges:
         where = (
-            _applies_to(index, pay["appliesTo"]) if "appliesTo" in pay else "<th>All locations</th>"
+            _applies_to(index, pay["appliesTo"])
+            if "appliesTo" in pay
+            else f"<th>{text(labels.say('All locations'))}</th>"
         )
         cells = f"{where}<td>{_pay_amount(pay)}</td><td>{_pay_details(pay)}</td>"
         rows.append(_obj("tr", "basePay[]", cells))
-    head = "".join(f'<th scope="col">{name}</th>' for name in ("Where", "Base pay", "Details"))
+    head = "".join(
+        f'<th scope="col">{text(labels.say(name))}</th>'
+        for name in ("Where", "Base pay", "Details")
+    )
     body = "\n".join(rows)
     return (
-        '<table class="jp-pay">\n<caption>Base pay by location</caption>\n'
+        f'<table class="jp-pay">\n<caption>{text(labels.say("Base pay by location"))}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
     )
 
@@ -262,11 +272,11 @@ def _pay(index: int, comp: Doc) -> str:
     parts.append(paragraph("prorationText", comp.get("prorationText")))
     if "incentives" in comp:
         parts.append(
-            "<h3>Incentives</h3>\n" + object_list("incentives", comp["incentives"], _incentive)
+            sections.h3("Incentives") + object_list("incentives", comp["incentives"], _incentive)
         )
     parts.append(paragraph("incentiveText", comp.get("incentiveText")))
     if "benefits" in comp:
-        parts.append("<h3>Benefits</h3>\n" + text_list("benefits", comp["benefits"]))
+        parts.append(sections.h3("Benefits") + text_list("benefits", comp["benefits"]))
     return section(
         "Pay and benefits",
         "\n".join(p for p in parts if p),
@@ -280,7 +290,11 @@ def _incentive(value: Doc) -> str:
     if "discretionary" in value:
         flag = value["discretionary"]
         parts.append(
-            data("discretionary", flag, "(discretionary)" if flag else "(non-discretionary)")
+            data(
+                "discretionary",
+                flag,
+                labels.say("(discretionary)" if flag else "(non-discretionary)"),
+            )
         )
     out = " ".join(parts)
     return out + (span("text", value["text"], tag="p", cls="jp-text") if "text" in value else "")
@@ -288,6 +302,11 @@ def _incentive(value: Doc) -> str:
 
 def article(index: int, doc: Doc) -> str:
     """Posting number ``index`` (from 1) of a page, from its canonical JSON."""
+    with labels.speaking(doc.get("language")):
+        return _article(index, doc)
+
+
+def _article(index: int, doc: Doc) -> str:
     blocks = [
         _header(doc),
         _facts(index, doc),

@@ -34,7 +34,7 @@ def section(heading: str, content: str, *, cls: str, prop: str | None = None) ->
     """A ``<section>`` with an ``<h2>``; with ``prop`` the section is that object."""
     if not content:
         return ""
-    inner = f"\n<h2>{text(heading)}</h2>\n{content}\n"
+    inner = f"\n<h2>{text(labels.say(heading))}</h2>\n{content}\n"
     return element("section", prop, inner, kind="object" if prop else None, cls=cls)
 
 
@@ -53,6 +53,11 @@ def object_list(prop: str, values: list[Doc], render: Callable[[Doc], str]) -> s
 def paragraph(prop: str, value: str | None, cls: str = "jp-text") -> str:
     """A plain-text paragraph (line breaks kept by the stylesheet), or "" when absent."""
     return span(prop, value, tag="p", cls=cls) if value else ""
+
+
+def h3(heading: str) -> str:
+    """A sub-heading, in the current language."""
+    return f"<h3>{text(labels.say(heading))}</h3>\n"
 
 
 def _requirement(value: Doc) -> str:
@@ -108,16 +113,17 @@ def role(doc: Doc) -> str:
 
 
 def _education(value: Doc) -> str:
-    levels = " or ".join(
+    levels = f" {labels.say('or')} ".join(
         data("levels[]", lv, labels.EDUCATION_LEVELS[lv]) for lv in value["levels"]
     )
     parts = [levels]
     if "fieldsOfStudy" in value:
         fields = ", ".join(span("fieldsOfStudy[]", f) for f in value["fieldsOfStudy"])
-        parts.append(f"in {fields}")
+        parts.append(f"{labels.say('in')} {fields}")
     if "inProgress" in value:
         flag = value["inProgress"]
-        parts.append(data("inProgress", flag, "(in progress accepted)" if flag else "(completed)"))
+        said = labels.say("(in progress accepted)" if flag else "(completed)")
+        parts.append(data("inProgress", flag, said))
     parts.append(_requirement(value))
     return " ".join(parts) + paragraph("text", value.get("text"))
 
@@ -127,7 +133,7 @@ def _experience(value: Doc) -> str:
     if "months" in value:
         parts.append(data("months", value["months"], labels.experience(value["months"])))
     if "subject" in value:
-        parts.append(("in " if parts else "") + span("subject", value["subject"]))
+        parts.append((labels.say("in") + " " if parts else "") + span("subject", value["subject"]))
     parts.append(_requirement(value))
     out = " ".join(parts)
     if "exclusions" in value:
@@ -161,22 +167,20 @@ def requirements(doc: Doc) -> str:
     parts = []
     if "requiredQualifications" in doc:
         parts.append(
-            "<h3>Required</h3>\n"
-            + text_list("requiredQualifications", doc["requiredQualifications"])
+            h3("Required") + text_list("requiredQualifications", doc["requiredQualifications"])
         )
     if "preferredQualifications" in doc:
         parts.append(
-            "<h3>Preferred</h3>\n"
-            + text_list("preferredQualifications", doc["preferredQualifications"])
+            h3("Preferred") + text_list("preferredQualifications", doc["preferredQualifications"])
         )
     if "educationRequirements" in doc:
         parts.append(
-            "<h3>Education</h3>\n"
+            h3("Education")
             + object_list("educationRequirements", doc["educationRequirements"], _education)
         )
     if "experienceRequirements" in doc:
         parts.append(
-            "<h3>Experience</h3>\n"
+            h3("Experience")
             + object_list("experienceRequirements", doc["experienceRequirements"], _experience)
         )
     if "experienceInPlaceOfEducation" in doc:
@@ -184,12 +188,12 @@ def requirements(doc: Doc) -> str:
         said = "Experience can replace the education requirement."
         if not flag:
             said = "Experience does not replace the education requirement."
-        parts.append(f"<p>{data('experienceInPlaceOfEducation', flag, said)}</p>")
+        parts.append(f"<p>{data('experienceInPlaceOfEducation', flag, labels.say(said))}</p>")
     if "skills" in doc:
-        parts.append("<h3>Skills</h3>\n" + object_list("skills", doc["skills"], _skill))
+        parts.append(h3("Skills") + object_list("skills", doc["skills"], _skill))
     if "languageRequirements" in doc:
         parts.append(
-            "<h3>Languages</h3>\n"
+            h3("Languages")
             + object_list("languageRequirements", doc["languageRequirements"], _language)
         )
     if "workAuthorization" in doc:
@@ -197,7 +201,7 @@ def requirements(doc: Doc) -> str:
         visa = auth["visaSponsorship"]
         body = data("visaSponsorship", visa, labels.VISA_SPONSORSHIP[visa], cls="jp-strong")
         body += paragraph("text", auth.get("text"))
-        parts.append("<h3>Work authorization</h3>\n" + _obj("div", "workAuthorization", body))
+        parts.append(h3("Work authorization") + _obj("div", "workAuthorization", body))
     return section("Qualifications", "\n".join(parts), cls="jp-requirements")
 
 
@@ -223,21 +227,25 @@ def application(doc: Doc) -> str:
         if safe_href(value["url"]):
             parts.append(
                 element(
-                    "a", "url", "Apply now", cls="jp-button", extra=f' href="{attr(value["url"])}"'
+                    "a",
+                    "url",
+                    text(labels.say("Apply now")),
+                    cls="jp-button",
+                    extra=f' href="{attr(value["url"])}"',
                 )
                 + f' <span class="jp-muted">{text(value["url"])}</span>'
             )
         else:
-            parts.append(f"<p>Apply at {span('url', value['url'])}</p>")
+            parts.append(f"<p>{labels.say('Apply at')} {span('url', value['url'])}</p>")
     if "email" in value:
-        parts.append(f"<p>E-mail: {_mail('email', value['email'])}</p>")
+        parts.append(f"<p>{labels.say('E-mail:')} {_mail('email', value['email'])}</p>")
     if "phone" in value:
-        parts.append(f"<p>Phone: {_phone('phone', value['phone'])}</p>")
+        parts.append(f"<p>{labels.say('Phone:')} {_phone('phone', value['phone'])}</p>")
     parts.append(paragraph("instructions", value.get("instructions")))
     if "directApply" in value:
         flag = value["directApply"]
         said = "You apply directly on this site." if flag else "You apply on another site."
-        parts.append(f"<p>{data('directApply', flag, said)}</p>")
+        parts.append(f"<p>{data('directApply', flag, labels.say(said))}</p>")
     body = "\n".join(part for part in parts if part)
     return section("How to apply", body, cls="jp-apply", prop="application")
 
@@ -276,7 +284,7 @@ def _entity(value: Doc) -> str:
     parts = [span("name", value["name"])]
     if "alternateName" in value:
         parts.append(f"({span('alternateName', value['alternateName'])})")
-    parts.append("in " + data("country", value["country"], value["country"]))
+    parts.append(labels.say("in") + " " + data("country", value["country"], value["country"]))
     return " ".join(parts)
 
 
@@ -285,27 +293,24 @@ def employer(doc: Doc) -> str:
     org: Doc = doc["hiringOrganization"]
     parts = [rich("description", org["description"]) if "description" in org else ""]
     if "legalName" in org:
-        parts.append(f"<p>Legal name: {span('legalName', org['legalName'])}</p>")
+        parts.append(f"<p>{labels.say('Legal name:')} {span('legalName', org['legalName'])}</p>")
     if "industries" in org:
-        parts.append(
-            "<h3>Industry</h3>\n" + object_list("industries", org["industries"], classification)
-        )
+        parts.append(h3("Industry") + object_list("industries", org["industries"], classification))
     if "hiringEntities" in org:
         parts.append(
-            "<h3>Employing entities</h3>\n"
-            + object_list("hiringEntities", org["hiringEntities"], _entity)
+            h3("Employing entities") + object_list("hiringEntities", org["hiringEntities"], _entity)
         )
     if "identifiers" in org:
         parts.append(
-            "<h3>Registrations</h3>\n" + object_list("identifiers", org["identifiers"], identifier)
+            h3("Registrations") + object_list("identifiers", org["identifiers"], identifier)
         )
     if "logo" in org:
-        parts.append(f"<p>Logo: {link('logo', org['logo'])}</p>")
+        parts.append(f"<p>{labels.say('Logo:')} {link('logo', org['logo'])}</p>")
     if "sameAs" in org:
         links = "".join(f"\n<li>{link('sameAs[]', url)}</li>" for url in org["sameAs"])
         parts.append(f'<h3>Elsewhere</h3>\n<ul class="jp-list">{links}\n</ul>')
     body = "\n".join(part for part in parts if part)
-    heading = f"About {org['name']}"
+    heading = labels.say("About {name}").format(name=org["name"])
     return section(heading, body, cls="jp-employer", prop="hiringOrganization")
 
 
@@ -325,48 +330,52 @@ def statements(doc: Doc) -> str:
 
 def _source(value: Doc) -> str:
     fmt = value["format"]
-    parts = ["Read from " + data("format", fmt, labels.SOURCE_FORMATS[fmt])]
+    parts = [labels.say("Read from") + " " + data("format", fmt, labels.SOURCE_FORMATS[fmt])]
     if "publisher" in value:
-        parts.append("published by " + span("publisher", value["publisher"]))
+        parts.append(labels.say("published by") + " " + span("publisher", value["publisher"]))
     if "url" in value:
-        parts.append("at " + link("url", value["url"]))
+        parts.append(labels.say("at") + " " + link("url", value["url"]))
     if "file" in value:
-        parts.append("in file " + span("file", value["file"], tag="code"))
+        parts.append(labels.say("in file") + " " + span("file", value["file"], tag="code"))
     if "retrievedAt" in value:
         stamp = value["retrievedAt"]
-        parts.append("on " + moment("retrievedAt", stamp, labels.moment(stamp)))
+        parts.append(labels.say("on") + " " + moment("retrievedAt", stamp, labels.moment(stamp)))
     return " ".join(parts)
+
+
+def _dt(term: str) -> str:
+    return f"<dt>{text(labels.say(term))}</dt>"
 
 
 def details(doc: Doc) -> str:
     """The posting's own data: ids, URL, language, occupation codes, source and extensions."""
     rows = []
     if "id" in doc:
-        rows.append(f"<dt>Posting id</dt><dd>{span('id', doc['id'], tag='code')}</dd>")
+        rows.append(f"{_dt('Posting id')}<dd>{span('id', doc['id'], tag='code')}</dd>")
     if "identifiers" in doc:
         rows.append(
-            "<dt>References</dt><dd>"
+            f"{_dt('References')}<dd>"
             + object_list("identifiers", doc["identifiers"], identifier)
             + "</dd>"
         )
     if "url" in doc:
-        rows.append(f"<dt>Original posting</dt><dd>{link('url', doc['url'])}</dd>")
+        rows.append(f"{_dt('Original posting')}<dd>{link('url', doc['url'])}</dd>")
     if "language" in doc:
         rows.append(
-            f"<dt>Language</dt><dd>{data('language', doc['language'], doc['language'])}</dd>"
+            f"{_dt('Language')}<dd>{data('language', doc['language'], doc['language'])}</dd>"
         )
     if "occupationalCategories" in doc:
         rows.append(
-            "<dt>Occupation</dt><dd>"
+            f"{_dt('Occupation')}<dd>"
             + object_list("occupationalCategories", doc["occupationalCategories"], classification)
             + "</dd>"
         )
     if "source" in doc:
-        rows.append(f"<dt>Source</dt><dd>{_obj('span', 'source', _source(doc['source']))}</dd>")
+        rows.append(f"{_dt('Source')}<dd>{_obj('span', 'source', _source(doc['source']))}</dd>")
     if "extensions" in doc:
         pre = element("pre", "extensions", text(extension_json(doc["extensions"])), kind="json")
-        shown = f"<details><summary>Show</summary>{pre}</details>"
-        rows.append(f"<dt>Additional data</dt><dd>{shown}</dd>")
+        shown = f"<details><summary>{labels.say('Show')}</summary>{pre}</details>"
+        rows.append(f"{_dt('Additional data')}<dd>{shown}</dd>")
     if not rows:
         return ""
     body = '<dl class="jp-facts">\n' + "\n".join(rows) + "\n</dl>"

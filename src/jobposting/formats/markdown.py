@@ -8,28 +8,29 @@ HTML page is the format that round-trips.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from jobposting import codec
 from jobposting.errors import WriteError
 from jobposting.formats import html_labels as labels
+from jobposting.formats import markdown_about as about
 from jobposting.formats.base import WriteOptions
-from jobposting.formats.markdown_text import cell, code, escape, heading, indent, link, rich
+from jobposting.formats.markdown_text import (
+    bullet,
+    bullets,
+    cell,
+    escape,
+    heading,
+    inline,
+    link,
+    rich,
+)
 
 if TYPE_CHECKING:
     from jobposting.model import Posting
 
 Doc = dict[str, Any]
-
-
-def _item(text: str) -> str:
-    return "- " + indent(text, "  ")
-
-
-def _list(items: Iterable[str]) -> str:
-    return "\n".join(_item(item) for item in items)
 
 
 def _place(value: Doc) -> str:
@@ -60,19 +61,29 @@ def _applies_to(applies: Doc) -> str:
 
 
 def _moment(value: str) -> str:
-    return escape(labels.moment(value))
+    return inline(labels.moment(value))
 
 
 def _facts(doc: Doc) -> list[str]:
     facts = []
     if "locations" in doc:
-        facts.append("**Location:** " + "; ".join(_place(loc) for loc in doc["locations"]))
+        facts.append(
+            "**"
+            + labels.say("Location")
+            + ":** "
+            + "; ".join(_place(loc) for loc in doc["locations"])
+        )
     if "workArrangement" in doc:
         arrangement = doc["workArrangement"]
-        line = "**Work arrangement:** " + labels.WORK_ARRANGEMENTS[arrangement["type"]]
+        line = (
+            "**"
+            + labels.say("Work arrangement")
+            + ":** "
+            + labels.WORK_ARRANGEMENTS[arrangement["type"]]
+        )
         if "applicantLocations" in arrangement:
             line += (
-                " (applicants in "
+                f" ({labels.say('applicants in:')} "
                 + "; ".join(
                     _place({"label": a.get("name"), **a} if "name" in a else a)
                     for a in arrangement["applicantLocations"]
@@ -86,7 +97,7 @@ def _facts(doc: Doc) -> list[str]:
         hours = doc["workHours"]
         parts = [labels.hours(hours["hoursPerWeek"])] if "hoursPerWeek" in hours else []
         parts += [escape(hours["text"])] if "text" in hours else []
-        facts.append("**Hours:** " + " \N{EM DASH} ".join(parts))
+        facts.append("**" + labels.say("Hours") + ":** " + " \N{EM DASH} ".join(parts))
     if "openings" in doc:
         facts.append(f"**Openings:** {doc['openings']}")
     for key, term in (
@@ -96,14 +107,19 @@ def _facts(doc: Doc) -> list[str]:
         ("endDate", "Ends"),
     ):
         if key in doc:
-            facts.append(f"**{term}:** {_moment(doc[key])}")
+            facts.append(f"**{labels.say(term)}:** {_moment(doc[key])}")
     if "startImmediately" in doc:
         facts.append(
-            "**Start:** " + ("Immediately" if doc["startImmediately"] else "Not immediately")
+            "**"
+            + labels.say("Start")
+            + ":** "
+            + labels.say("Immediately" if doc["startImmediately"] else "Not immediately")
         )
     if "applicationWindow" in doc:
-        facts.append("**Applications:** " + escape(doc["applicationWindow"]["text"]))
-    return [_item(fact) for fact in facts]
+        facts.append(
+            "**" + labels.say("Applications") + ":** " + escape(doc["applicationWindow"]["text"])
+        )
+    return [bullet(fact) for fact in facts]
 
 
 def _amount(pay: Doc) -> str:
@@ -113,9 +129,9 @@ def _amount(pay: Doc) -> str:
     elif "minimum" in shown and "maximum" in shown:
         amounts = f"{shown['minimum']}\N{EN DASH}{shown['maximum']}"
     elif "minimum" in shown:
-        amounts = f"from {shown['minimum']}"
+        amounts = f"{labels.say('from')} {shown['minimum']}"
     else:
-        amounts = f"up to {shown['maximum']}"
+        amounts = f"{labels.say('up to')} {shown['maximum']}"
     return f"{pay['currency']} {amounts} {labels.PERIODS[pay['period']]}"
 
 
@@ -126,14 +142,17 @@ def _pay_details(pay: Doc) -> str:
 
 def _pay(doc: Doc) -> list[str]:
     comp: Doc = doc["compensation"]
-    out = ["## Pay and benefits"]
+    out = ["## " + labels.say("Pay and benefits")]
     if "text" in comp:
         out.append(escape(comp["text"]))
     ranges = comp.get("basePay", [])
     if any("appliesTo" in pay for pay in ranges):
-        rows = ["| Where | Base pay | Details |", "|---|---|---|"]
+        head = " | ".join(labels.say(name) for name in ("Where", "Base pay", "Details"))
+        rows = [f"| {head} |", "|---|---|---|"]
         for pay in ranges:
-            where = _applies_to(pay["appliesTo"]) if "appliesTo" in pay else "All locations"
+            where = (
+                _applies_to(pay["appliesTo"]) if "appliesTo" in pay else labels.say("All locations")
+            )
             rows.append(f"| {cell(where)} | {_amount(pay)} | {cell(_pay_details(pay))} |")
         out.append("\n".join(rows))
     else:
@@ -149,15 +168,16 @@ def _pay(doc: Doc) -> list[str]:
         for incentive in comp["incentives"]:
             line = labels.INCENTIVES[incentive["type"]]
             if "discretionary" in incentive:
-                line += " (discretionary)" if incentive["discretionary"] else " (non-discretionary)"
+                flag = incentive["discretionary"]
+                line += " " + labels.say("(discretionary)" if flag else "(non-discretionary)")
             if "text" in incentive:
                 line += ": " + escape(incentive["text"])
             items.append(line)
-        out += ["### Incentives", _list(items)]
+        out += ["### " + labels.say("Incentives"), bullets(items)]
     if "incentiveText" in comp:
         out.append(escape(comp["incentiveText"]))
     if "benefits" in comp:
-        out += ["### Benefits", _list(escape(b) for b in comp["benefits"])]
+        out += ["### " + labels.say("Benefits"), bullets(escape(b) for b in comp["benefits"])]
     return out
 
 
@@ -172,34 +192,39 @@ def _requirements(doc: Doc) -> list[str]:
         ("preferredQualifications", "Preferred"),
     ):
         if key in doc:
-            out += [f"### {title}", _list(escape(item) for item in doc[key])]
+            out += [f"### {labels.say(title)}", bullets(escape(item) for item in doc[key])]
     if "educationRequirements" in doc:
         items = []
         for edu in doc["educationRequirements"]:
-            line = " or ".join(labels.EDUCATION_LEVELS[level] for level in edu["levels"])
+            line = f" {labels.say('or')} ".join(
+                labels.EDUCATION_LEVELS[level] for level in edu["levels"]
+            )
             if "fieldsOfStudy" in edu:
-                line += " in " + ", ".join(escape(f) for f in edu["fieldsOfStudy"])
+                line += f" {labels.say('in')} " + ", ".join(escape(f) for f in edu["fieldsOfStudy"])
             if "inProgress" in edu:
-                line += " (in progress accepted)" if edu["inProgress"] else " (completed)"
+                done = "(in progress accepted)" if edu["inProgress"] else "(completed)"
+                line += " " + labels.say(done)
             line += " " + _requirement(edu)
             items.append(line + ("\n\n" + escape(edu["text"]) if "text" in edu else ""))
-        out += ["### Education", _list(items)]
+        out += ["### " + labels.say("Education"), bullets(items)]
     if "experienceRequirements" in doc:
         items = []
         for exp in doc["experienceRequirements"]:
             parts = [labels.experience(exp["months"])] if "months" in exp else []
             if "subject" in exp:
-                parts.append(("in " if parts else "") + escape(exp["subject"]))
+                parts.append((labels.say("in") + " " if parts else "") + escape(exp["subject"]))
             line = " ".join([*parts, _requirement(exp)])
             if "exclusions" in exp:
-                line += "\n" + _list(escape(x) for x in exp["exclusions"])
+                line += "\n" + bullets(escape(x) for x in exp["exclusions"])
             items.append(line)
-        out += ["### Experience", _list(items)]
+        out += ["### " + labels.say("Experience"), bullets(items)]
     if "experienceInPlaceOfEducation" in doc:
         out.append(
-            "Experience can replace the education requirement."
-            if doc["experienceInPlaceOfEducation"]
-            else "Experience does not replace the education requirement."
+            labels.say(
+                "Experience can replace the education requirement."
+                if doc["experienceInPlaceOfEducation"]
+                else "Experience does not replace the education requirement."
+            )
         )
     if "skills" in doc:
         items = []
@@ -210,7 +235,7 @@ def _requirements(doc: Doc) -> list[str]:
             detail = [escape(skill["scheme"])] if "scheme" in skill else []
             detail += [link(skill["code"])] if "code" in skill else []
             items.append(line + (f" ({' '.join(detail)})" if detail else ""))
-        out += ["### Skills", _list(items)]
+        out += ["### " + labels.say("Skills"), bullets(items)]
     if "languageRequirements" in doc:
         items = [
             " ".join(
@@ -222,126 +247,48 @@ def _requirements(doc: Doc) -> list[str]:
             )
             for lang in doc["languageRequirements"]
         ]
-        out += ["### Languages", _list(items)]
+        out += ["### " + labels.say("Languages"), bullets(items)]
     if "workAuthorization" in doc:
         auth = doc["workAuthorization"]
         out += [
-            "### Work authorization",
+            "### " + labels.say("Work authorization"),
             "**" + labels.VISA_SPONSORSHIP[auth["visaSponsorship"]] + "**",
         ]
         if "text" in auth:
             out.append(escape(auth["text"]))
-    return ["## Qualifications", *out] if out else []
+    return ["## " + labels.say("Qualifications"), *out] if out else []
 
 
 def _apply(doc: Doc) -> list[str]:
     value: Doc = doc["application"]
-    out = ["## How to apply"]
+    out = ["## " + labels.say("How to apply")]
     if "url" in value:
-        out.append(f"**{link(value['url'], 'Apply now')}**")
+        out.append(f"**{link(value['url'], labels.say('Apply now'))}**")
     if "email" in value:
-        out.append(f"E-mail: {link('mailto:' + value['email'], value['email'])}")
+        out.append(f"{labels.say('E-mail:')} {link('mailto:' + value['email'], value['email'])}")
     if "phone" in value:
-        out.append(f"Phone: {escape(value['phone'])}")
+        out.append(f"{labels.say('Phone:')} {escape(value['phone'])}")
     if "instructions" in value:
         out.append(escape(value["instructions"]))
     if "directApply" in value:
         out.append(
-            "You apply directly on this site."
-            if value["directApply"]
-            else "You apply on another site."
+            labels.say(
+                "You apply directly on this site."
+                if value["directApply"]
+                else "You apply on another site."
+            )
         )
     return out
 
 
-def _contact(value: Doc) -> str:
-    parts = [escape(value[k]) for k in ("name",) if k in value]
-    if "email" in value:
-        parts.append(link("mailto:" + value["email"], value["email"]))
-    if "phone" in value:
-        parts.append(escape(value["phone"]))
-    if "url" in value:
-        parts.append(link(value["url"]))
-    line = f"**{labels.CONTACT_ROLES[value['role']]}:** " + ", ".join(parts)
-    return line + ("\n\n" + escape(value["text"]) if "text" in value else "")
-
-
-def _classification(value: Doc) -> str:
-    name = escape(value["name"]) if "name" in value else ""
-    detail = " ".join(
-        ([escape(value["scheme"])] if "scheme" in value else [])
-        + ([code(value["code"])] if "code" in value else [])
-    )
-    return f"{name} ({detail})" if name and detail else name or detail
-
-
-def _identifier(value: Doc) -> str:
-    name = escape(value["name"]) + ": " if "name" in value else ""
-    return f"{name}{code(value['value'])} ({escape(value['scheme'])})"
-
-
-def _employer(doc: Doc) -> list[str]:
-    org: Doc = doc["hiringOrganization"]
-    out = []
-    if "description" in org:
-        out.append(rich(org["description"]))
-    if "legalName" in org:
-        out.append("Legal name: " + escape(org["legalName"]))
-    if "industries" in org:
-        out += ["### Industry", _list(_classification(i) for i in org["industries"])]
-    if "hiringEntities" in org:
-        items = [
-            escape(e["name"])
-            + (f" ({escape(e['alternateName'])})" if "alternateName" in e else "")
-            + f" in {e['country']}"
-            for e in org["hiringEntities"]
-        ]
-        out += ["### Employing entities", _list(items)]
-    if "identifiers" in org:
-        out += ["### Registrations", _list(_identifier(i) for i in org["identifiers"])]
-    if "logo" in org:
-        out.append("Logo: " + link(org["logo"]))
-    if "sameAs" in org:
-        out += ["### Elsewhere", _list(link(url) for url in org["sameAs"])]
-    return [f"## About {heading(org['name'])}", *out] if out else []
-
-
-def _details(doc: Doc) -> list[str]:
-    facts = []
-    if "id" in doc:
-        facts.append("**Posting id:** " + code(doc["id"]))
-    if "identifiers" in doc:
-        facts.append("**References:** " + "; ".join(_identifier(i) for i in doc["identifiers"]))
-    if "url" in doc:
-        facts.append("**Original posting:** " + link(doc["url"]))
-    if "language" in doc:
-        facts.append("**Language:** " + doc["language"])
-    if "occupationalCategories" in doc:
-        facts.append(
-            "**Occupation:** "
-            + "; ".join(_classification(c) for c in doc["occupationalCategories"])
-        )
-    if "source" in doc:
-        source = doc["source"]
-        line = "**Source:** " + labels.SOURCE_FORMATS[source["format"]]
-        said = (
-            ("published by", escape(source["publisher"]) if "publisher" in source else ""),
-            ("at", link(source["url"]) if "url" in source else ""),
-            ("in file", code(source["file"]) if "file" in source else ""),
-            ("on", _moment(source["retrievedAt"]) if "retrievedAt" in source else ""),
-        )
-        line += "".join(f", {word} {value}" for word, value in said if value)
-        facts.append(line)
-    out = [_list(facts)] if facts else []
-    if "extensions" in doc:
-        text = json.dumps(doc["extensions"], ensure_ascii=False, indent=2)
-        out += ["Additional data:", f"```json\n{text}\n```"]
-    return ["## About this posting", *out] if out else []
-
-
 def markdown(posting: Posting) -> str:
-    """One posting as Markdown (ends with a newline)."""
+    """One posting as Markdown (ends with a newline), labelled in the posting's language."""
     doc = codec.to_dict(posting)
+    with labels.speaking(doc.get("language")):
+        return _markdown(doc)
+
+
+def _markdown(doc: Doc) -> str:
     org = doc["hiringOrganization"]
     byline = f"**{link(org['url'], org['name']) if 'url' in org else escape(org['name'])}**"
     tags = [escape(doc["department"])] if "department" in doc else []
@@ -352,9 +299,12 @@ def markdown(posting: Posting) -> str:
     if facts:
         blocks.append("\n".join(facts))
     if "description" in doc:
-        blocks += ["## About the role", rich(doc["description"])]
+        blocks += ["## " + labels.say("About the role"), rich(doc["description"])]
     if "responsibilities" in doc:
-        blocks += ["## Responsibilities", _list(escape(r) for r in doc["responsibilities"])]
+        blocks += [
+            "## " + labels.say("Responsibilities"),
+            bullets(escape(r) for r in doc["responsibilities"]),
+        ]
     blocks += _requirements(doc)
     for section in doc.get("sections", ()):
         blocks += [f"## {heading(section['heading'])}", rich(section["content"])]
@@ -363,17 +313,20 @@ def markdown(posting: Posting) -> str:
     if "application" in doc:
         blocks += _apply(doc)
     if "contacts" in doc:
-        blocks += ["## Contacts", _list(_contact(c) for c in doc["contacts"])]
-    blocks += _employer(doc)
+        blocks += [
+            "## " + labels.say("Contacts"),
+            bullets(about.contact(c) for c in doc["contacts"]),
+        ]
+    blocks += about.employer(doc)
     if "legalStatements" in doc:
         blocks += [
-            "## Legal notices",
-            _list(
+            "## " + labels.say("Legal notices"),
+            bullets(
                 f"**{labels.LEGAL_KINDS[s['kind']]}:** {escape(s['text'])}"
                 for s in doc["legalStatements"]
             ),
         ]
-    blocks += _details(doc)
+    blocks += about.details(doc)
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 

@@ -8,6 +8,7 @@ which GitHub renders.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 import attrs
@@ -31,7 +32,8 @@ def _line_starts(text: str) -> str:
                      for line in text.split("\n"))  # fmt: skip
 
 
-def _inline_text(text: str) -> str:
+def inline(text: str) -> str:
+    """Escape text that sits inside a line (never at its start): no block syntax to guard."""
     return _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text))
 
 
@@ -41,7 +43,7 @@ def escape(text: str) -> str:
     Leading spaces are dropped (four would start a code block); a single line break becomes
     a hard break (a backslash at the end of the line), a blank line a new paragraph.
     """
-    lines = [_line_starts(_inline_text(raw.lstrip())) for raw in text.split("\n")]
+    lines = [_line_starts(inline(raw.lstrip())) for raw in text.split("\n")]
     return "\n".join(
         line + "\\" if line and i + 1 < len(lines) and lines[i + 1] else line
         for i, line in enumerate(lines)
@@ -76,6 +78,16 @@ def code(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def bullet(text: str) -> str:
+    """One list item; continuation lines are indented under it."""
+    return "- " + indent(text, "  ")
+
+
+def bullets(items: Iterable[str]) -> str:
+    """A bulleted list, one item per text."""
+    return "\n".join(bullet(item) for item in items)
 
 
 def indent(text: str, prefix: str) -> str:
@@ -121,7 +133,7 @@ _BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "h3", "h4", "h5", "h6"}
 
 def _inline(node: _Node | str) -> str:
     if isinstance(node, str):
-        return _inline_text(" ".join(node.split("\n")))
+        return inline(" ".join(node.split("\n")))
     inner = "".join(_inline(child) for child in node.children)
     if node.tag == "br":
         return "\\\n"

@@ -1,0 +1,80 @@
+"""German words for the labels of job pages and Markdown postings, keyed by their English form."""
+
+from __future__ import annotations
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember")  # fmt: skip
+
+GERMAN = {
+    # employment types, arrangements, status
+    "Full-time": "Vollzeit", "Part-time": "Teilzeit", "Contract": "Freie Mitarbeit",
+    "Temporary": "Befristet", "Internship": "Praktikum", "Volunteer": "Ehrenamt",
+    "Per diem": "Tageweise", "Other": "Sonstiges", "On-site": "Vor Ort", "Hybrid": "Hybrid",
+    "Remote": "Remote", "Draft": "Entwurf", "Open": "Offen", "On hold": "Pausiert",
+    "Closed": "Geschlossen", "Filled": "Besetzt", "Cancelled": "Abgesagt",
+    # pay
+    "per hour": "pro Stunde", "per day": "pro Tag", "per week": "pro Woche",
+    "per month": "pro Monat", "per year": "pro Jahr", "full-time basis": "auf Vollzeitbasis",
+    "part-time basis": "auf Teilzeitbasis", "Bonus": "Bonus", "Sign-on bonus": "Antrittsprämie",
+    "Commission": "Provision", "Equity": "Unternehmensbeteiligung",
+    "Long-term incentive": "Langfristige variable Vergütung", "Profit sharing": "Gewinnbeteiligung",
+    "Tips": "Trinkgeld", "Overtime pay": "Überstundenvergütung",
+    "Other incentive": "Weitere Zulage", "(discretionary)": "(freiwillig)",
+    "(non-discretionary)": "(vertraglich zugesichert)", "from": "ab", "up to": "bis zu",
+    "Where": "Ort", "Base pay": "Grundvergütung", "Details": "Details",
+    "Base pay by location": "Grundvergütung nach Ort", "All locations": "Alle Orte",
+    "Pay and benefits": "Vergütung und Leistungen", "Incentives": "Zusätzliche Vergütung",
+    "Benefits": "Leistungen",
+    # requirements
+    "High school": "Schulabschluss", "Vocational training": "Berufsausbildung",
+    "Associate degree": "Associate Degree", "Bachelor's degree": "Bachelor",
+    "Master's degree": "Master", "Doctorate": "Promotion",
+    "Postgraduate degree": "Postgraduales Studium",
+    "Professional certificate": "Berufszertifikat", "required": "erforderlich",
+    "preferred": "wünschenswert", "A1 (beginner)": "A1 (Anfänger)",
+    "A2 (elementary)": "A2 (Grundkenntnisse)", "B1 (intermediate)": "B1 (Mittelstufe)",
+    "B2 (upper intermediate)": "B2 (gute Mittelstufe)", "C1 (advanced)": "C1 (fließend)",
+    "C2 (proficient)": "C2 (verhandlungssicher)", "native": "Muttersprache",
+    "Visa sponsorship available": "Unterstützung beim Visum möglich",
+    "No visa sponsorship": "Keine Unterstützung beim Visum",
+    "Visa sponsorship not stated": "Unterstützung beim Visum nicht angegeben",
+    "(in progress accepted)": "(auch noch in Ausbildung)", "(completed)": "(abgeschlossen)",
+    "or": "oder", "in": "in", "No experience": "Keine Berufserfahrung",
+    "Experience can replace the education requirement.":
+        "Berufserfahrung kann die geforderte Ausbildung ersetzen.",
+    "Experience does not replace the education requirement.":
+        "Berufserfahrung ersetzt die geforderte Ausbildung nicht.",
+    "About the role": "Über die Stelle", "Responsibilities": "Ihre Aufgaben",
+    "Qualifications": "Ihr Profil", "Required": "Erforderlich", "Preferred": "Wünschenswert",
+    "Education": "Ausbildung", "Experience": "Berufserfahrung", "Skills": "Kenntnisse",
+    "Languages": "Sprachen", "Work authorization": "Arbeitserlaubnis",
+    # facts
+    "Location": "Arbeitsort", "Work arrangement": "Arbeitsmodell", "Hours": "Arbeitszeit",
+    "Openings": "Offene Stellen", "Posted": "Veröffentlicht", "Apply by": "Bewerbung bis",
+    "Starts": "Beginn", "Ends": "Ende", "Start": "Start", "Immediately": "Ab sofort",
+    "Not immediately": "Nicht ab sofort", "Applications": "Bewerbungszeitraum",
+    "At least {n} business days": "Mindestens {n} Werktage",
+    "applicants in:": "Bewerbungen aus:",
+    # applying, contacts, employer, statements, details
+    "How to apply": "Bewerbung", "Apply now": "Jetzt bewerben", "Apply at": "Bewerbung unter",
+    "E-mail:": "E-Mail:", "Phone:": "Telefon:",
+    "You apply directly on this site.": "Sie bewerben sich direkt auf dieser Seite.",
+    "You apply on another site.": "Sie bewerben sich auf einer anderen Seite.",
+    "Recruiter": "Recruiting", "Hiring manager": "Fachbereich",
+    "Human resources": "Personalabteilung", "Accommodations": "Barrierefreiheit",
+    "Technical support": "Technischer Support", "General enquiries": "Allgemeine Fragen",
+    "Contact": "Kontakt", "Contacts": "Ansprechpersonen", "About {name}": "Über {name}",
+    "Legal name:": "Firmierung:", "Industry": "Branche",
+    "Employing entities": "Arbeitgebergesellschaften", "Registrations": "Registrierungen",
+    "Logo:": "Logo:", "Elsewhere": "Im Netz", "Legal notices": "Rechtliche Hinweise",
+    "Equal opportunity": "Chancengleichheit", "Fair chance": "Faire Chance",
+    "Pay transparency": "Entgelttransparenz", "Accommodation": "Barrierefreiheit",
+    "Drug-free workplace": "Drogenfreier Arbeitsplatz", "E-Verify": "E-Verify",
+    "Data privacy": "Datenschutz", "Agencies": "Personalvermittlungen",
+    "Disclaimer": "Haftungsausschluss", "Notice": "Hinweis",
+    "About this posting": "Über diese Anzeige", "Posting id": "Anzeigen-ID",
+    "References": "Referenzen", "Original posting": "Original-Anzeige", "Language": "Sprache",
+    "Occupation": "Beruf", "Source": "Quelle", "Additional data": "Weitere Daten",
+    "Show": "Anzeigen", "Read from": "Gelesen aus", "published by": "veröffentlicht von",
+    "at": "unter", "in file": "in Datei", "on": "am",
+}  # fmt: skip
