@@ -104,23 +104,38 @@ def indexed() -> Iterator[None]:
 
 
 def _kids(element: Element) -> dict[str, list[Element]]:
-    cache: dict[Element, dict[str, list[Element]]] | None = getattr(_local, "kids", None)
+    cache: dict[Element, dict[str, list[Element]]] | None = _local.__dict__.get("kids")
     found = cache.get(element) if cache is not None else None
     if found is None:
         found = {}
         for child in element:
             tag = child.tag
-            if isinstance(tag, str):
-                found.setdefault(tag, []).append(child)
+            if type(tag) is str:
+                siblings = found.get(tag)
+                if siblings is None:
+                    found[tag] = [child]
+                else:
+                    siblings.append(child)
         if cache is not None:
             cache[element] = found
     return found
 
 
+# Paths looked up are a fixed set of literals: split each once.
+_STEPS: dict[str, tuple[str, ...]] = {}
+
+
+def _steps(path: str) -> tuple[str, ...]:
+    steps = _STEPS.get(path)
+    if steps is None:
+        steps = _STEPS[path] = tuple(path.split("/"))
+    return steps
+
+
 def find(element: Element | None, path: str) -> Element | None:
     """The first element at ``path`` (tags joined by ``/``) below ``element``, or None."""
     current = element
-    for step in path.split("/"):
+    for step in _STEPS.get(path) or _steps(path):
         if current is None:
             return None
         children = _kids(current).get(step)
@@ -130,10 +145,15 @@ def find(element: Element | None, path: str) -> Element | None:
 
 def findall(element: Element | None, path: str) -> list[Element]:
     """Every element at ``path`` below ``element``, in document order (as ElementPath)."""
-    current = [] if element is None else [element]
-    for step in path.split("/"):
-        current = [child for parent in current for child in _kids(parent).get(step, ())]
-    return current
+    if element is None:
+        return []
+    current = [element]
+    for step in _STEPS.get(path) or _steps(path):
+        if len(current) == 1:
+            current = _kids(current[0]).get(step) or []
+        else:
+            current = [child for parent in current for child in _kids(parent).get(step, ())]
+    return list(current)
 
 
 def findtext(element: Element | None, path: str) -> str | None:
@@ -144,7 +164,13 @@ def findtext(element: Element | None, path: str) -> str | None:
 
 def text(element: Element | None, path: str) -> str | None:
     """The stripped text at ``path`` below ``element``, or None."""
-    return element_text(find(element, path))
+    found = find(element, path)
+    if found is None:
+        return None
+    value = found.text
+    if value is None:
+        return None
+    return value.strip() or None
 
 
 def texts(element: Element | None, path: str) -> list[str]:
