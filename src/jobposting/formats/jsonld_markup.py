@@ -20,10 +20,11 @@ import lxml.html
 from jobposting.formats.jsonld_read import Found, decode_page, found_for, is_posting
 from jobposting.problems import Problem
 
-_MARKERS = re.compile(rb"""(itemtype|typeof)\s*=\s*["'][^"']*JobPosting""", re.I)
+# Matched on the lowercased page, at each occurrence of the attribute name only: a
+# case-insensitive search of a whole 40 KB page costs milliseconds, these finds microseconds.
+_MARKERS = re.compile(rb"""(?:itemtype|typeof)\s*=\s*["'][^"']*jobposting""")
 _ORPHANS = re.compile(
-    rb"""itemprop\s*=\s*["'](?:baseSalary|employmentType|jobLocation|hiringOrganization|datePosted|validThrough)""",
-    re.I,
+    rb"""itemprop\s*=\s*["'](?:basesalary|employmenttype|joblocation|hiringorganization|dateposted|validthrough)"""
 )
 _URL_VALUED = {"a": "href", "area": "href", "link": "href", "img": "src", "audio": "src",
                "embed": "src", "iframe": "src", "source": "src", "track": "src", "video": "src",
@@ -36,8 +37,9 @@ def markup_found(page: bytes) -> Iterator[Found]:
     """Yield every microdata or RDFa Lite JobPosting item of a page."""
     if b"itemprop" not in page and b"typeof" not in page:
         return
-    marked = _MARKERS.search(page)
-    if not marked and not _ORPHANS.search(page):
+    lowered = page.lower()
+    marked = _matched_at(lowered, (b"itemtype", b"typeof"), _MARKERS)
+    if not marked and not _matched_at(lowered, (b"itemprop",), _ORPHANS):
         return
     root = lxml.html.document_fromstring(decode_page(page))
     found = 0
@@ -57,6 +59,17 @@ def markup_found(page: bytes) -> Iterator[Found]:
                 )
             )
             yield found_for(node, {}, "microdata item 1", tuple(notes))
+
+
+def _matched_at(lowered: bytes, names: tuple[bytes, ...], pattern: re.Pattern[bytes]) -> bool:
+    """True when ``pattern`` matches where one of ``names`` occurs in the lowercased page."""
+    for name in names:
+        position = lowered.find(name)
+        while position >= 0:
+            if pattern.match(lowered, position):
+                return True
+            position = lowered.find(name, position + 1)
+    return False
 
 
 def _type_name(value: str | None) -> str:
