@@ -151,15 +151,14 @@ def _foreign_classifications(document: Mapping[str, Any]) -> list[tuple[str, str
     return kept
 
 
-def build_tree(document: Mapping[str, Any]) -> etree._Element:
+def build_tree(document: Mapping[str, Any]) -> native_write.Node:
     """Return the complete PositionOpening element of a canonical document, extras included."""
     try:
         root = native_write.build(document)
         foreign = _foreign_classifications(document)
         wrapper = None
         if foreign:
-            profile = root.find("positionProfiles/item")
-            assert profile is not None
+            profile = root.kids["positionProfiles"][0].kids["item"][0]
             classification = native_write.sub(profile, "positionClassification")
             wrapper = native_write.sub(classification, "extendedPositionClassifications")
             for name, value, country in foreign:
@@ -194,4 +193,8 @@ def write(postings: Iterable[Posting], sink: IO[bytes], options: WriteOptions) -
     if len(items) != 1:
         raise WriteError(f"hropen holds exactly one posting, {len(items)} given")
     root = build_tree(codec.to_dict(items[0]))
-    sink.write(XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True))
+    try:
+        written = native_write.serialise(root)
+    except ValueError as error:  # strings XML cannot hold (control characters), as lxml says
+        raise WriteError(f"hropen: {error}") from None
+    sink.write(XML_DECLARATION + written)

@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -33,7 +33,13 @@ from jobposting.formats.hropen_vocab import (
     element_text,
     fold,
 )
-from jobposting.formats.hropen_write import DESCRIPTION_SCHEME, LEGAL_PREFIX, LIST_TITLES, NS
+from jobposting.formats.hropen_write import (
+    DESCRIPTION_SCHEME,
+    LEGAL_PREFIX,
+    LIST_TITLES,
+    NS,
+    Node,
+)
 from jobposting.problems import Problem
 from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_problems
 
@@ -67,6 +73,8 @@ _INCENTIVES = {
     "overtime": "OVERTIME",
 }
 
+#: A parsed element. The writer's own nodes (``hropen_write.Node``) are read as elements too:
+#: they have the same ``tag`` and ``text``, and their children-by-tag index ready.
 Element = etree._Element
 
 
@@ -104,6 +112,10 @@ def indexed() -> Iterator[None]:
 
 
 def _kids(element: Element) -> dict[str, list[Element]]:
+    kind: type = type(element)
+    if kind is Node:  # the writer's node: indexed as it was built
+        kids: dict[str, list[Element]] = cast("Any", element).kids
+        return kids
     cache: dict[Element, dict[str, list[Element]]] | None = _local.__dict__.get("kids")
     found = cache.get(element) if cache is not None else None
     if found is None:
@@ -283,7 +295,7 @@ def put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
-def _unqualify(root: Element, reading: Reading) -> None:
+def _unqualify(root: etree._Element, reading: Reading) -> None:
     """HR Open 4.3 children are unqualified; accept documents that qualify them anyway."""
     if all(not isinstance(child.tag, str) or "}" not in child.tag for child in root):
         return
@@ -297,24 +309,21 @@ def _unqualify(root: Element, reading: Reading) -> None:
     )
 
 
-def read_native(root: Element) -> Reading:
-    """Map a PositionOpening element to a canonical JSON value, collecting extras."""
-    with indexed():
-        return _read_native(root)
+def read_native(root: Element | Node) -> Reading:
+    """Map a PositionOpening element to a canonical JSON value, collecting extras.
 
-
-def _read_native(root: Element) -> Reading:
+    ``root`` is a parsed document's root, or the tree the writer built (read back by the
+    writer to find what needs extras: the same mapping, without the checks of the root).
+    """
     reading = Reading()
-    if etree.QName(root).localname != "PositionOpening":
-        raise ReadError(
-            f"not an HR Open PositionOpening: the root element is <{etree.QName(root).localname}>",
-            where=f"line {root.sourceline}",
-        )
-    if etree.QName(root).namespace != NS:
-        reading.note(
-            "", f"root namespace is {etree.QName(root).namespace!r}, not {NS!r}", "namespace"
-        )
-    _unqualify(root, reading)
+    if isinstance(root, Node):
+        return _read_native(cast("Element", root), reading)
+    _check_root(root, reading)
+    with indexed():
+        return _read_native(root, reading)
+
+
+def _read_native(root: Element, reading: Reading) -> Reading:
     doc = reading.document
     profiles = findall(root, "positionProfiles/item")
 
@@ -375,6 +384,19 @@ def _read_native(root: Element) -> Reading:
     put(doc, "occupationalCategories", [c for c in categories if c is not None])
     _classifications(profiles, reading)
     return reading
+
+
+def _check_root(root: etree._Element, reading: Reading) -> None:
+    if etree.QName(root).localname != "PositionOpening":
+        raise ReadError(
+            f"not an HR Open PositionOpening: the root element is <{etree.QName(root).localname}>",
+            where=f"line {root.sourceline}",
+        )
+    if etree.QName(root).namespace != NS:
+        reading.note(
+            "", f"root namespace is {etree.QName(root).namespace!r}, not {NS!r}", "namespace"
+        )
+    _unqualify(root, reading)
 
 
 def _items(wrapper: Element | None) -> list[Element]:

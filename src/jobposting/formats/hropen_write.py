@@ -14,10 +14,9 @@ location gets its own ``positionProfiles/item`` with its own ``offeredRemunerati
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
-
-from lxml import etree
 
 from jobposting.formats.hropen_vocab import (
     INTERVALS,
@@ -46,12 +45,96 @@ OTHER_PAY_PROFILE = "pay:other"
 Doc = Mapping[str, Any]
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
+class Node:
+    """One element being written: its tag, text and children (in order, and by tag).
+
+    The writer builds these plain objects instead of lxml elements: building them is several
+    times cheaper, the native reader reads them as it reads a parsed document (``kids`` is the
+    children-by-tag index it would otherwise compute), and :func:`serialise` writes exactly what
+    lxml's pretty printer writes for the same tree.
+    """
+
+    __slots__ = ("children", "kids", "raw", "tag", "text")
+
+    def __init__(self, tag: str, text: str | None = None) -> None:
+        self.tag = tag
+        self.raw = text
+        # What a parser gives back for the written element: an empty text reads as none.
+        self.text = text or None
+        self.children: list[Node] = []
+        self.kids: dict[str, list[Node]] = {}
+
+    def iter(self) -> Iterator[Node]:
+        """This node and every node below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.iter()
+
+
+def sub(parent: Node, tag: str, text: str | None = None) -> Node:
     """Append child ``tag`` (unqualified, as HR Open 4.3 children are) with optional text."""
-    child = etree.SubElement(parent, tag)
-    if text is not None:
-        child.text = text
+    child = Node(tag, text)
+    parent.children.append(child)
+    siblings = parent.kids.get(tag)
+    if siblings is None:
+        parent.kids[tag] = [child]
+    else:
+        siblings.append(child)
     return child
+
+
+# What lxml refuses in text: C0 controls other than tab, LF and CR, U+FFFE and U+FFFF
+# (ValueError), and lone surrogates (UnicodeEncodeError when encoded).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_MESSAGE = (
+    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+)
+_ROOT_START = f'<hropen:PositionOpening xmlns:hropen="{NS}">\n'
+_ROOT_END = "</hropen:PositionOpening>\n"
+
+
+def _escape(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _serialise(node: Node, indent: str, out: list[str]) -> None:
+    tag = node.tag
+    if node.children:
+        out.append(f"{indent}<{tag}>\n")
+        inner = indent + "  "
+        for child in node.children:
+            _serialise(child, inner, out)
+        out.append(f"{indent}</{tag}>\n")
+    elif node.raw is None:
+        out.append(f"{indent}<{tag}/>\n")
+    else:
+        out.append(f"{indent}<{tag}>{_escape(node.raw)}</{tag}>\n")
+
+
+def serialise(root: Node) -> bytes:
+    """The UTF-8 bytes of a PositionOpening tree, as lxml's ``tostring(pretty_print=True)``.
+
+    Raises ValueError, as lxml does, when a text holds a character XML cannot carry.
+    """
+    out = [_ROOT_START]
+    for child in root.children:
+        _serialise(child, "  ", out)
+    out.append(_ROOT_END)
+    written = "".join(out)
+    if _NOT_XML.search(written):
+        for node in root.iter():
+            if node.raw is not None and _NOT_XML.search(node.raw):
+                node.raw.encode("utf-8")  # a lone surrogate: lxml's UnicodeEncodeError
+                raise ValueError(_NOT_XML_MESSAGE)
+    return written.encode("utf-8")
 
 
 def number_text(value: int | float) -> str:
@@ -64,9 +147,9 @@ def number_text(value: int | float) -> str:
     return text
 
 
-def build(doc: Doc) -> etree._Element:
+def build(doc: Doc) -> Node:
     """Return the PositionOpening element for canonical document ``doc`` (no extras yet)."""
-    root = etree.Element(ROOT, nsmap={"hropen": NS})
+    root = Node(ROOT)
     if "id" in doc:
         sub(sub(root, "documentId"), "value", doc["id"])
     if "identifiers" in doc:
@@ -82,7 +165,7 @@ def build(doc: Doc) -> etree._Element:
     return root
 
 
-def _identifier(element: etree._Element, identifier: Doc) -> None:
+def _identifier(element: Node, identifier: Doc) -> None:
     sub(element, "value", identifier["value"])
     sub(element, "schemeId", identifier["scheme"])
     if "name" in identifier:
@@ -124,7 +207,7 @@ def pay_order(doc: Doc) -> list[int]:
     return [written.index(i) for i in range(len(written))]
 
 
-def _profiles(wrapper: etree._Element, doc: Doc) -> None:
+def _profiles(wrapper: Node, doc: Doc) -> None:
     """One profile, or one per location (plus one for other pay) when pay differs by location."""
     locations = doc.get("locations", [])
     pay = doc.get("compensation", {}).get("basePay", [])
@@ -143,9 +226,7 @@ def _profiles(wrapper: etree._Element, doc: Doc) -> None:
         _package(item, ranges, None)
 
 
-def _main_profile(
-    item: etree._Element, doc: Doc, locations: Sequence[Doc], pay: Sequence[Doc]
-) -> None:
+def _main_profile(item: Node, doc: Doc, locations: Sequence[Doc], pay: Sequence[Doc]) -> None:
     sub(item, "positionTitle", doc["title"])
     if "url" in doc:
         sub(item, "positionUri", doc["url"])
@@ -181,7 +262,7 @@ def _main_profile(
                 sub(sub(wrapper, "item"), "code", code)
 
 
-def _locations(item: etree._Element, locations: Sequence[Doc]) -> None:
+def _locations(item: Node, locations: Sequence[Doc]) -> None:
     wrapper = sub(item, "positionLocation")
     for location in locations:
         element = sub(wrapper, "item")
@@ -213,7 +294,7 @@ def _locations(item: etree._Element, locations: Sequence[Doc]) -> None:
             sub(element, "name", location["label"])
 
 
-def _remote_work(element: etree._Element, arrangement: Doc) -> None:
+def _remote_work(element: Node, arrangement: Doc) -> None:
     # HR Open says only whether remote work is possible; HYBRID and the applicant areas
     # travel as extras, the restriction codes below are derived for other consumers.
     sub(element, "remoteWorkIndicator", "false" if arrangement["type"] == "ONSITE" else "true")
@@ -235,7 +316,7 @@ def _remote_work(element: etree._Element, arrangement: Doc) -> None:
         sub(element, "restrictionDetails", arrangement["text"])
 
 
-def _organizations(item: etree._Element, doc: Doc) -> None:
+def _organizations(item: Node, doc: Doc) -> None:
     organization = doc["hiringOrganization"]
     wrapper = sub(item, "positionOrganizations")
     element = sub(wrapper, "item")
@@ -262,7 +343,7 @@ def _organizations(item: etree._Element, doc: Doc) -> None:
         sub(department, "responsibilityCode", "Department")
 
 
-def _contacts(wrapper: etree._Element, contacts: Sequence[Doc]) -> None:
+def _contacts(wrapper: Node, contacts: Sequence[Doc]) -> None:
     for contact in contacts:
         person = sub(wrapper, "item")
         if "name" in contact:
@@ -279,7 +360,7 @@ def _contacts(wrapper: etree._Element, contacts: Sequence[Doc]) -> None:
         sub(person, "roleCode", contact["role"])
 
 
-def _job_categories(wrapper: etree._Element, categories: Sequence[Doc]) -> None:
+def _job_categories(wrapper: Node, categories: Sequence[Doc]) -> None:
     for category in categories:
         element = sub(wrapper, "item")
         if "code" in category and "scheme" in category:
@@ -292,7 +373,7 @@ def _job_categories(wrapper: etree._Element, categories: Sequence[Doc]) -> None:
             sub(element, "code", category["code"])
 
 
-def _employment_types(item: etree._Element, types: Sequence[str]) -> None:
+def _employment_types(item: Node, types: Sequence[str]) -> None:
     offering = [OFFERING_TYPES[t] for t in types if t in OFFERING_TYPES]
     schedule = [SCHEDULE_TYPES[t] for t in types if t in SCHEDULE_TYPES]
     if offering:
@@ -305,7 +386,7 @@ def _employment_types(item: etree._Element, types: Sequence[str]) -> None:
             sub(wrapper, "item", code)
 
 
-def _working_period(element: etree._Element, hours: Doc) -> None:
+def _working_period(element: Node, hours: Doc) -> None:
     if "hoursPerWeek" in hours:
         duration = sub(element, "workDuration")
         sub(duration, "value", number_text(hours["hoursPerWeek"]))
@@ -317,14 +398,14 @@ def _working_period(element: etree._Element, hours: Doc) -> None:
         sub(sub(element, "descriptions"), "item", hours["text"])
 
 
-def _amount(parent: etree._Element, tag: str, value: int | float, currency: str) -> None:
+def _amount(parent: Node, tag: str, value: int | float, currency: str) -> None:
     amount = sub(parent, tag)
     sub(amount, "value", number_text(value))
     if is_code("CurrencyCodeList", currency):
         sub(amount, "currency", currency)
 
 
-def _package(item: etree._Element, pay: Sequence[Doc], compensation: Doc | None) -> None:
+def _package(item: Node, pay: Sequence[Doc], compensation: Doc | None) -> None:
     benefits = (compensation or {}).get("benefits", [])
     text = (compensation or {}).get("text")
     if not pay and not benefits and text is None:
@@ -349,7 +430,7 @@ def _package(item: etree._Element, pay: Sequence[Doc], compensation: Doc | None)
         sub(sub(package, "descriptions"), "item", text)
 
 
-def _qualifications(item: etree._Element, doc: Doc) -> None:
+def _qualifications(item: Node, doc: Doc) -> None:
     skills = doc.get("skills", [])
     experience = doc.get("experienceRequirements", [])
     education = doc.get("educationRequirements", [])
@@ -379,7 +460,7 @@ def _qualifications(item: etree._Element, doc: Doc) -> None:
             sub(sub(element, "descriptions"), "item", requirement["text"])
 
 
-def _competency(element: etree._Element, skill: Doc) -> None:
+def _competency(element: Node, skill: Doc) -> None:
     if "code" in skill:
         identifier = sub(sub(element, "competencyIds"), "item")
         sub(identifier, "value", skill["code"])
@@ -393,7 +474,7 @@ def _competency(element: etree._Element, skill: Doc) -> None:
     sub(element, "competencyClassificationCode", "Skill")
 
 
-def _experience(element: etree._Element, requirement: Doc) -> None:
+def _experience(element: Node, requirement: Doc) -> None:
     if "months" in requirement:
         measure = sub(element, "measure")
         sub(measure, "value", str(requirement["months"]))
@@ -402,7 +483,7 @@ def _experience(element: etree._Element, requirement: Doc) -> None:
         sub(sub(element, "descriptions"), "item", requirement["subject"])
 
 
-def _description(wrapper: etree._Element, key: str, title: str, content: str) -> None:
+def _description(wrapper: Node, key: str, title: str, content: str) -> None:
     element = sub(wrapper, "item")
     identifier = sub(element, "descriptionId")
     sub(identifier, "value", key)
@@ -421,7 +502,7 @@ def legal_title(kind: str) -> str:
     return kind.replace("_", " ").capitalize().replace("E verify", "E-Verify")
 
 
-def _descriptions(item: etree._Element, doc: Doc) -> None:
+def _descriptions(item: Node, doc: Doc) -> None:
     keys = ("description", "sections", *LIST_TITLES, "legalStatements")
     if not any(key in doc for key in keys):
         return
@@ -439,7 +520,7 @@ def _descriptions(item: etree._Element, doc: Doc) -> None:
         _description(wrapper, LEGAL_PREFIX + kind, legal_title(kind), content)
 
 
-def _posting_instructions(item: etree._Element, doc: Doc) -> None:
+def _posting_instructions(item: Node, doc: Doc) -> None:
     application = doc.get("application", {})
     native = {
         k: application[k] for k in ("url", "email", "phone", "instructions") if k in application
@@ -463,12 +544,11 @@ def _posting_instructions(item: etree._Element, doc: Doc) -> None:
             sub(sub(method, "applicationPhone"), "formattedNumber", native["phone"])
 
 
-def add_extras(root: etree._Element, pairs: Sequence[tuple[str, str]]) -> None:
+def add_extras(root: Node, pairs: Sequence[tuple[str, str]]) -> None:
     """Write (name, value) pairs into the first profile's extendedPositionClassifications."""
     if not pairs:
         return
-    profile = root.find("positionProfiles/item")
-    assert profile is not None
+    profile = root.kids["positionProfiles"][0].kids["item"][0]
     classification = sub(profile, "positionClassification")
     wrapper = sub(classification, "extendedPositionClassifications")
     for name, value in pairs:
