@@ -197,8 +197,7 @@ def _is_rich_text(value: str) -> bool:
     stack: list[str] = []
     for tag, href in tokens:
         if tag in _OPENING:
-            scheme = href[7:].split(":", 1)[0].lower()
-            if href and (tag != "a" or scheme not in URL_SCHEMES):
+            if href and (tag != "a" or href[7:].split(":", 1)[0].lower() not in URL_SCHEMES):
                 return False
             if tag != "br":
                 stack.append(tag)
@@ -250,6 +249,14 @@ def _items(content: str) -> list[str]:
 
 _CLEAN_TAGS = set(ALLOWED_TAGS) | {"h1", "h2"}
 _CLEAN_ATTRIBUTES = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
+#: Built once: ``nh3.clean`` with keyword arguments converts the allowlists on every call.
+_CLEANER = nh3.Cleaner(
+    tags=_CLEAN_TAGS,
+    attributes=_CLEAN_ATTRIBUTES,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
 _DIV_OPEN = re.compile(r"<div\b[^>]*>", re.I)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.I)
 _BLOCK = r"<(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>"
@@ -265,14 +272,7 @@ def sanitise(value: str) -> str:
     shows it (except in ``<pre>``); empty paragraphs and edge line breaks go.
     """
     prepared = _DIV_CLOSE.sub("</p>", _DIV_OPEN.sub("<p>", value)) if "<div" in value else value
-    cleaned = nh3.clean(
-        prepared,
-        tags=_CLEAN_TAGS,
-        attributes=_CLEAN_ATTRIBUTES,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    cleaned = _CLEANER.clean(prepared)
     if "<pre>" not in cleaned:
         cleaned = " ".join(cleaned.split())
         cleaned = _SPACE_BEFORE_BLOCK.sub("", cleaned)
@@ -333,9 +333,12 @@ _PATTERNS = {
 }
 
 
+_HEADING_SEPARATORS = re.compile(r"[\s:!.]+")
+
+
 def field_for_heading(title: str) -> str | None:
     """The canonical list field a heading introduces, from its words (None when unknown)."""
-    words = re.sub(r"[\s:!.]+", " ", title.replace("\u2019", "'").lower()).strip()
+    words = _HEADING_SEPARATORS.sub(" ", title.replace("\u2019", "'").lower()).strip()
     if not words or len(words.split()) > 8:
         return None
     for field, pattern in _PATTERNS.items():
@@ -357,6 +360,21 @@ _HEADING_BEFORE_LIST = re.compile(
 _BLOCK_ENDS = ("</p>", "</ul>", "</ol>", "</li>", "<br>", "</blockquote>", "</strong>", "</b>",
                "</em>", "</u>", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>")  # fmt: skip
 _WINDOW = 300
+_LIST_START = re.compile("<[uo]l>")
+
+
+def _heading_before(cleaned: str, start: int, end: int) -> re.Match[str] | None:
+    """``_HEADING_BEFORE_LIST.search(cleaned, start, end)``, tried only where a tag starts.
+
+    Every alternative of the pattern begins with ``<``, so the leftmost match starts at one.
+    """
+    at = cleaned.find("<", start, end)
+    while at >= 0:
+        match = _HEADING_BEFORE_LIST.match(cleaned, at, end)
+        if match is not None:
+            return match
+        at = cleaned.find("<", at + 1, end)
+    return None
 
 
 def _recover_lists(
@@ -365,12 +383,11 @@ def _recover_lists(
     """Take headed lists of wanted fields out of well-formed rich text into ``found``."""
     kept: list[str] = []
     position = 0
-    starts = sorted(m.start() for m in re.finditer("<ul>|<ol>", cleaned))
+    starts = [m.start() for m in _LIST_START.finditer(cleaned)]
     for list_start in starts:
         if list_start < position:
             continue
-        window_start = max(position, list_start - _WINDOW)
-        match = _HEADING_BEFORE_LIST.search(cleaned, window_start, list_start)
+        match = _heading_before(cleaned, max(position, list_start - _WINDOW), list_start)
         if match is None:
             continue
         before = cleaned[: match.start()].rstrip()
