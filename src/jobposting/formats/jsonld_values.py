@@ -152,7 +152,13 @@ class Log:
 
 def pointer(base: str, *parts: str | int) -> str:
     """Extend a JSON Pointer with keys and indexes (RFC 6901 escaping)."""
-    return base + "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    result = base
+    for part in parts:
+        key = part if isinstance(part, str) else str(part)
+        if "~" in key or "/" in key:
+            key = key.replace("~", "~0").replace("/", "~1")
+        result += "/" + key
+    return result
 
 
 def items(value: Any) -> Iterator[tuple[int | None, Any]]:
