@@ -33,7 +33,10 @@ Extra = tuple[str, Any]
 
 def escape(token: str | int) -> str:
     """Escape one JSON Pointer reference token (RFC 6901)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    token = str(token)
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
 
 
 def unescape(token: str) -> str:
@@ -47,7 +50,9 @@ def diff(wanted: Any, native: Any, pointer: str = "") -> Iterator[Extra]:
     Objects are compared key by key and lists of equal length item by item; a list of another
     length, or a value of another JSON type (``1`` is not ``1.0``), is replaced whole.
     """
-    if isinstance(wanted, Mapping) and isinstance(native, Mapping):
+    wanted_kind = _kind(wanted)
+    native_kind = _kind(native)
+    if wanted_kind is dict and native_kind is dict:
         for key, value in wanted.items():
             where = f"{pointer}/{escape(key)}"
             if key in native:
@@ -57,18 +62,32 @@ def diff(wanted: Any, native: Any, pointer: str = "") -> Iterator[Extra]:
         for key in native:
             if key not in wanted:
                 yield f"{pointer}/{escape(key)}", DELETE
-    elif isinstance(wanted, list) and isinstance(native, list) and len(wanted) == len(native):
+    elif wanted_kind is list and native_kind is list and len(wanted) == len(native):
         for index, (value, got) in enumerate(zip(wanted, native, strict=True)):
             yield from diff(value, got, f"{pointer}/{index}")
-    elif _kind(wanted) is not _kind(native) or wanted != native:
-        yield pointer, str(wanted) if isinstance(wanted, str) else wanted
+    elif wanted_kind is not native_kind or wanted != native:
+        yield pointer, str(wanted) if wanted_kind is str else wanted
+
+
+#: The JSON types, by the exact Python type that usually holds them.
+_KINDS: dict[type, type] = {
+    bool: bool, str: str, int: int, float: float, dict: dict, list: list, type(None): type(None)
+}  # fmt: skip
 
 
 def _kind(value: Any) -> type:
-    """The JSON type of a value (a StrEnum member is a string, ``True`` is not ``1``)."""
+    """The JSON type of a value (a StrEnum member is a string, ``True`` is not ``1``, any
+    mapping is an object)."""
+    kind = _KINDS.get(type(value))
+    if kind is not None:
+        return kind
     for kind in (bool, str, int, float):
         if isinstance(value, kind):
             return kind
+    if isinstance(value, Mapping):
+        return dict
+    if isinstance(value, list):
+        return list
     return type(value)
 
 

@@ -114,8 +114,7 @@ def indexed() -> Iterator[None]:
 def _kids(element: Element) -> dict[str, list[Element]]:
     kind: type = type(element)
     if kind is Node:  # the writer's node: indexed as it was built
-        kids: dict[str, list[Element]] = cast("Any", element).kids
-        return kids
+        return element.kids  # type: ignore[attr-defined,no-any-return]
     cache: dict[Element, dict[str, list[Element]]] | None = _local.__dict__.get("kids")
     found = cache.get(element) if cache is not None else None
     if found is None:
