@@ -61,8 +61,10 @@ class Node:
         self.raw = text
         # What a parser gives back for the written element: an empty text reads as none.
         self.text = text or None
-        self.children: list[Node] = []
-        self.kids: dict[str, list[Node]] = {}
+        # Most nodes stay leaves: they share these empty containers, which ``sub`` replaces
+        # (never fills) when a first child comes.
+        self.children: list[Node] = _NO_CHILDREN
+        self.kids: dict[str, list[Node]] = _NO_KIDS
 
     def iter(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
@@ -74,6 +76,10 @@ class Node:
 def sub(parent: Node, tag: str, text: str | None = None) -> Node:
     """Append child ``tag`` (unqualified, as HR Open 4.3 children are) with optional text."""
     child = Node(tag, text)
+    if parent.children is _NO_CHILDREN:
+        parent.children = [child]
+        parent.kids = {tag: [child]}
+        return child
     parent.children.append(child)
     siblings = parent.kids.get(tag)
     if siblings is None:
@@ -83,9 +89,21 @@ def sub(parent: Node, tag: str, text: str | None = None) -> Node:
     return child
 
 
+_NO_CHILDREN: list[Node] = []
+_NO_KIDS: dict[str, list[Node]] = {}
+
+
 # What lxml refuses in text: C0 controls other than tab, LF and CR, U+FFFE and U+FFFF
 # (ValueError), and lone surrogates (UnicodeEncodeError when encoded).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The C0 controls lxml refuses, as bytes to delete (a quick test on the encoded document).
+_C0 = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _has_non_characters(text: str) -> bool:
+    return "\ufffe" in text or "\uffff" in text
+
+
 _NOT_XML_MESSAGE = (
     "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
 )
@@ -106,17 +124,18 @@ def _escape(text: str) -> str:
 
 
 def _serialise(node: Node, indent: str, out: list[str]) -> None:
+    # ``node`` has children; leaves are written here, without a call of their own.
     tag = node.tag
-    if node.children:
-        out.append(f"{indent}<{tag}>\n")
-        inner = indent + "  "
-        for child in node.children:
+    out.append(f"{indent}<{tag}>\n")
+    inner = indent + "  "
+    for child in node.children:
+        if child.children:
             _serialise(child, inner, out)
-        out.append(f"{indent}</{tag}>\n")
-    elif node.raw is None:
-        out.append(f"{indent}<{tag}/>\n")
-    else:
-        out.append(f"{indent}<{tag}>{_escape(node.raw)}</{tag}>\n")
+        elif child.raw is None:
+            out.append(f"{inner}<{child.tag}/>\n")
+        else:
+            out.append(f"{inner}<{child.tag}>{_escape(child.raw)}</{child.tag}>\n")
+    out.append(f"{indent}</{tag}>\n")
 
 
 def serialise(root: Node) -> bytes:
@@ -124,17 +143,21 @@ def serialise(root: Node) -> bytes:
 
     Raises ValueError, as lxml does, when a text holds a character XML cannot carry.
     """
-    out = [_ROOT_START]
-    for child in root.children:
-        _serialise(child, "  ", out)
-    out.append(_ROOT_END)
+    out: list[str] = []
+    _serialise(root, "", out)
+    out[0] = _ROOT_START
+    out[-1] = _ROOT_END
     written = "".join(out)
-    if _NOT_XML.search(written):
+    try:
+        data = written.encode("utf-8")
+    except UnicodeEncodeError:
+        data = b""  # a lone surrogate: found and reported below
+    if not data or len(data.translate(None, _C0)) != len(data) or _has_non_characters(written):
         for node in root.iter():
             if node.raw is not None and _NOT_XML.search(node.raw):
                 node.raw.encode("utf-8")  # a lone surrogate: lxml's UnicodeEncodeError
                 raise ValueError(_NOT_XML_MESSAGE)
-    return written.encode("utf-8")
+    return data
 
 
 def number_text(value: int | float) -> str:
