@@ -98,6 +98,8 @@ def test_invalid_examples_give_the_same_problems(extra: dict[str, Any], expected
         pytest.param(minimal(language="en\n"), id="pattern-$-before-final-newline"),
         pytest.param(minimal(application={"email": "a\x1cb@c"}), id="python-whitespace-U+001C"),
         pytest.param(minimal(url="http://a b/"), id="uri-with-space"),
+        pytest.param(minimal(datePosted="2025-10-21T23:59:60Z"), id="leap-second"),
+        pytest.param(minimal(application={"email": "a b@c"}), id="email-with-space"),
         pytest.param(minimal(openings=2.0), id="integral-float"),
         pytest.param(minimal(openings=True), id="boolean-is-not-integer"),
         pytest.param(minimal(openings=float("nan")), id="nan"),

@@ -9,9 +9,9 @@ The compiled validator must therefore never accept what jsonschema rejects. Thre
 the two libraries differ are closed here:
 
 - ``format``: every format is checked by jsonschema's own ``FORMAT_CHECKER`` functions
-  (jsonschema-rs's ``uri`` and ``email`` checks accept strings jsonschema rejects);
+  (jsonschema-rs's ``date-time`` accepts the leap second ``23:59:60Z``, jsonschema's does not);
 - ``pattern``: checked with Python's :func:`re.search`, as jsonschema does (Rust's ``\\s`` does
-  not match U+001C..U+001F, which Python's does);
+  not match U+001C..U+001F and Rust's ``$`` not a final newline; Python's do);
 - Python values that are not JSON (a tuple is an array to jsonschema-rs but not to jsonschema,
   a ``Decimal`` an integer to one and not the other, a key that is not a string): such documents
   skip the fast path.
@@ -19,7 +19,7 @@ the two libraries differ are closed here:
 Set ``JOBPOSTING_FAST_VALIDATION=0`` to turn the fast path off.
 
 :func:`rich_text_clean` does the same for the rich-text rule, in plain Python: it proves the
-common case (allowed tags without attributes, properly nested) clean with one regular
+common case (allowed tags, links with a safe ``href``, properly nested) clean with one regular
 expression, and leaves everything else to the HTML parser of :mod:`jobposting.richtext`.
 """
 
