@@ -50,23 +50,38 @@ def diff(wanted: Any, native: Any, pointer: str = "") -> Iterator[Extra]:
     Objects are compared key by key and lists of equal length item by item; a list of another
     length, or a value of another JSON type (``1`` is not ``1.0``), is replaced whole.
     """
+    found: list[Extra] = []
+    _diff(wanted, native, pointer, found)
+    return iter(found)
+
+
+#: Scalars compared in place when both sides have exactly this type (no call, no pointer).
+_SCALARS = (str, int, float, bool)
+
+
+def _diff(wanted: Any, native: Any, pointer: str, found: list[Extra]) -> None:
     wanted_kind = _kind(wanted)
     native_kind = _kind(native)
     if wanted_kind is dict and native_kind is dict:
         for key, value in wanted.items():
-            where = f"{pointer}/{escape(key)}"
             if key in native:
-                yield from diff(value, native[key], where)
+                got = native[key]
+                kind = type(value)
+                if kind is type(got) and kind in _SCALARS:
+                    if value != got:
+                        found.append((f"{pointer}/{escape(key)}", value))
+                else:
+                    _diff(value, got, f"{pointer}/{escape(key)}", found)
             else:
-                yield where, value
+                found.append((f"{pointer}/{escape(key)}", value))
         for key in native:
             if key not in wanted:
-                yield f"{pointer}/{escape(key)}", DELETE
+                found.append((f"{pointer}/{escape(key)}", DELETE))
     elif wanted_kind is list and native_kind is list and len(wanted) == len(native):
         for index, (value, got) in enumerate(zip(wanted, native, strict=True)):
-            yield from diff(value, got, f"{pointer}/{index}")
+            _diff(value, got, f"{pointer}/{index}", found)
     elif wanted_kind is not native_kind or wanted != native:
-        yield pointer, str(wanted) if wanted_kind is str else wanted
+        found.append((pointer, str(wanted) if wanted_kind is str else wanted))
 
 
 #: The JSON types, by the exact Python type that usually holds them.
