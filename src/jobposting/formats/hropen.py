@@ -152,7 +152,12 @@ def _foreign_classifications(document: Mapping[str, Any]) -> list[tuple[str, str
 
 
 def build_tree(document: Mapping[str, Any]) -> native_write.Node:
-    """Return the complete PositionOpening element of a canonical document, extras included."""
+    """Return the complete PositionOpening tree of a canonical document, extras included.
+
+    The tree is the writer's own nodes (``hropen_write.Node``): the native reader reads them
+    back as it reads a parsed document, so the extras are exactly what the native elements
+    lose, and ``hropen_write.serialise`` writes them as lxml would.
+    """
     try:
         root = native_write.build(document)
         foreign = _foreign_classifications(document)
@@ -167,7 +172,7 @@ def build_tree(document: Mapping[str, Any]) -> native_write.Node:
                     native_write.sub(item, "countryCode", country)
                 native_write.sub(item, "name", name)
                 native_write.sub(item, "value", value)
-    except ValueError as error:  # lxml refuses strings XML cannot hold (control characters)
+    except ValueError as error:  # a value the mapping cannot write
         raise WriteError(f"hropen: {error}") from None
     native = read_native(root)
     pairs: list[tuple[str, str]] = []

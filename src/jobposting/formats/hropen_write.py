@@ -3,7 +3,9 @@
 Works on canonical JSON values (``codec.to_dict``), field by field as converters/hropen/
 mapping.toml lists them. Only values the 4.3 XSD accepts are written natively (closed code
 lists are checked); whatever this mapping cannot hold exactly is carried by the extras that
-``hropen.py`` computes by reading this output back (``hropen_extras``).
+``hropen.py`` computes by reading this output back (``hropen_extras``). The output is a tree of
+plain :class:`Node` objects, which the native reader reads directly (no serialising and parsing
+in between) and :func:`serialise` writes byte for byte as lxml's pretty printer would.
 
 HR Open 4.3 facts this follows (see the XSDs in schemas/vendor/hropen-4.3): only the root is
 namespace-qualified; arrays are a wrapper with repeated ``<item>``; content models are
