@@ -1,6 +1,6 @@
 """Whole postings from text and from pages without markup, scored against their truth.
 
-The scores come from ``bench/score_extraction.py``, the same script that prints the quality
+The scores come from ``benchmarks/score_extraction.py``, the same script that prints the quality
 table; the grids come from the folders ``tests/wild/text`` and ``tests/wild/pages``.
 """
 
@@ -39,7 +39,7 @@ DIAGNOSTIC_CODE = re.compile(r"^[a-z]+(-[a-z]+)+$")
 
 def _load_scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
-        "score_extraction", REPO / "bench" / "score_extraction.py"
+        "score_extraction", REPO / "benchmarks" / "score_extraction.py"
     )
     assert spec is not None
     assert spec.loader is not None

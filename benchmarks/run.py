@@ -1,9 +1,9 @@
 """The benchmark command: our paths beside their floors and peers, measured in one run.
 
-    python bench/run.py            # full run (1,000,000 streamed postings; about half an hour)
-    python bench/run.py --quick    # 10x fewer postings, shorter timings, for development
+    python benchmarks/run.py            # full run (1,000,000 streamed postings; about half an hour)
+    python benchmarks/run.py --quick    # 10x fewer postings, shorter timings, for development
 
-Prints a table with ratios and writes the numbers as JSON (bench/results/latest.json by
+Prints a table with ratios and writes the numbers as JSON (benchmarks/results/latest.json by
 default; ``--compare FILE`` prints the change against an earlier run). Each measurement runs in
 its own process, so peak memory is per subject. Rates are postings per CPU-second of that one
 process (postings per second per core), which other load on the machine disturbs less than

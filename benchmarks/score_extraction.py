@@ -2,9 +2,9 @@
 
 Run from the repository root::
 
-    python bench/score_extraction.py            # the table for every input below
-    python bench/score_extraction.py --json     # the same numbers as JSON
-    python bench/score_extraction.py tests/wild/text/x.txt --truth x.expected.json
+    python benchmarks/score_extraction.py            # the table for every input below
+    python benchmarks/score_extraction.py --json     # the same numbers as JSON
+    python benchmarks/score_extraction.py tests/wild/text/x.txt --truth x.expected.json
 
 Inputs (found by convention, never by a hand-kept list):
 

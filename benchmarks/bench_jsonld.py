@@ -3,7 +3,7 @@
 Not part of the test run. Needs the ``bench`` extra (extruct)::
 
     pip install -e '.[bench]'
-    python bench/bench_jsonld.py            # prints µs per page and the ratio for each page
+    python benchmarks/bench_jsonld.py            # prints µs per page and the ratio for each page
 
 Pages: the real pages of tests/wild/jsonld/realworld, and each of them padded to a realistic
 career-page size (about 40 KB of navigation, scripts, styles and footer around the same blocks),
