@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from jobposting.errors import InvalidPostingError, ReadError
 from jobposting.model import DateOrDateTime, Number, Posting
-from jobposting.problems import Problem
+from jobposting.problems import Problem, json_type_name
 
 __all__ = ["CONVERTER", "dump", "dumps", "from_dict", "load", "loads", "make_converter", "to_dict"]
 
@@ -102,7 +102,7 @@ def _make_class_structure(cl: type[Any], converter: cattrs.Converter) -> Callabl
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
-            raise TypeError(f"must be an object, not {_json_type(value)}")
+            raise TypeError(f"must be an object, not {json_type_name(value)}")
         return from_mapping(value, cl)
 
     return structure
@@ -149,7 +149,7 @@ def _make_tuple_structure(t: Any, converter: cattrs.Converter) -> Callable[[Any,
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"must be a list, not {_json_type(value)}")
+            raise TypeError(f"must be a list, not {json_type_name(value)}")
         items, errors = [], []
         for index, item in enumerate(value):
             try:
@@ -167,13 +167,13 @@ def _make_tuple_structure(t: Any, converter: cattrs.Converter) -> Callable[[Any,
 
 def _structure_str(value: Any, _: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"must be a string, not {_json_type(value)}")
+        raise TypeError(f"must be a string, not {json_type_name(value)}")
     return value
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"must be true or false, not {_json_type(value)}")
+        raise TypeError(f"must be true or false, not {json_type_name(value)}")
     return value
 
 
@@ -181,13 +181,13 @@ def _structure_int(value: Any, _: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"must be an integer, not {_json_type(value)}")
+        raise TypeError(f"must be an integer, not {json_type_name(value)}")
     return value
 
 
 def _structure_number(value: Any, _: Any) -> int | float:
     if not isinstance(value, int | float) or isinstance(value, bool):
-        raise TypeError(f"must be a number, not {_json_type(value)}")
+        raise TypeError(f"must be a number, not {json_type_name(value)}")
     return value
 
 
@@ -203,13 +203,13 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
 
 def _structure_json_object(value: Any, _: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"must be an object, not {_json_type(value)}")
+        raise TypeError(f"must be an object, not {json_type_name(value)}")
     return copy.deepcopy(dict(value))
 
 
 def _structure_date_or_date_time(value: Any, _: Any) -> dt.date | dt.datetime:
     if not isinstance(value, str):
-        raise TypeError(f"must be a string, not {_json_type(value)}")
+        raise TypeError(f"must be a string, not {json_type_name(value)}")
     try:
         if "T" in value:
             if _DATE_TIME.fullmatch(value):
@@ -239,23 +239,6 @@ def _unstructure_date_time(value: dt.datetime) -> str:
         return text + "Z"
     hours, minutes = divmod(abs(minutes), 60)
     return f"{text}{'-' if offset < dt.timedelta(0) else '+'}{hours:02d}:{minutes:02d}"
-
-
-def _json_type(value: object) -> str:
-    """Name the JSON type of a parsed value the way the messages of schema.py do."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return "an object"
 
 
 def _show(value: object) -> str:
@@ -364,7 +347,7 @@ def _parse_json(data: str | bytes) -> dict[str, Any]:
         message = f"not {exc.encoding} text ({exc.reason})"
         raise ReadError(message, where=f"byte {exc.start}") from None
     if not isinstance(document, dict):
-        raise ReadError(f"expected a JSON object (one posting), found {_json_type(document)}")
+        raise ReadError(f"expected a JSON object (one posting), found {json_type_name(document)}")
     return document
 
 

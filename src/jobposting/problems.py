@@ -20,3 +20,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.pointer or '/'}: {self.message}"
+
+
+def json_type_name(value: object) -> str:
+    """Name the JSON type of a parsed value for messages ("a string", "an object", ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "an object"

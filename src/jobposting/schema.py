@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 
 from jobposting import fastvalidate
 from jobposting._resources import load_schema
-from jobposting.problems import Problem
+from jobposting.problems import Problem, json_type_name
 from jobposting.richtext import rich_text_problems
 
 RULE_CODES = {
@@ -77,22 +77,6 @@ _TYPE_NAMES = {
 _LISTED_ENUM_VALUES = 12
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
 def _show(value: object) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -116,7 +100,7 @@ def _problem_from_error(error: ValidationError) -> Problem:
         path.append(extra[0] if extra else "")
         message = "is not a property of this object (keep unmodelled data under /extensions)"
     elif keyword == "type":
-        message = f"must be {_TYPE_NAMES.get(value, value)}, not {_json_type(instance)}"
+        message = f"must be {_TYPE_NAMES.get(value, value)}, not {json_type_name(instance)}"
     elif (
         keyword in {"enum", "pattern", "format", "anyOf"}
         and title

@@ -105,9 +105,8 @@ def _schema_message(message: str) -> str:
     return message.replace("{https://hropenstandards.org/schema/xml/}", "hropen:")
 
 
-def read_document(root: etree._Element) -> tuple[dict[str, Any], Reading]:
-    """Map a PositionOpening element to a canonical JSON value, extras applied."""
-    reading = read_native(root)
+def settle(reading: Reading) -> tuple[dict[str, Any], Reading]:
+    """Apply the extras and list orders a native reading found (HR Open and HR-XML 3.2 alike)."""
     document = reading.document
     for pointer, order in reading.orders:
         if not extras.reorder(document, pointer, order):
@@ -115,6 +114,11 @@ def read_document(root: etree._Element) -> tuple[dict[str, Any], Reading]:
     for pointer in extras.apply(document, reading.extras):
         reading.note(pointer, "extra points to nothing in the posting; ignored", "extra")
     return document, reading
+
+
+def read_document(root: etree._Element) -> tuple[dict[str, Any], Reading]:
+    """Map a PositionOpening element to a canonical JSON value, extras applied."""
+    return settle(read_native(root))
 
 
 def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:

@@ -21,6 +21,7 @@ from jobposting.errors import JobPostingError, ReadError, WriteError
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats import hrxml3_write as native_write
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
+from jobposting.formats.hropen import settle
 from jobposting.formats.hropen_read import Reading
 from jobposting.formats.hrxml3_read import positions, read_native
 from jobposting.formats.json import posting_from_document
@@ -38,14 +39,7 @@ def read_document(position: etree._Element) -> tuple[dict[str, Any], Reading]:
 
     The element is changed in place (its namespaces are dropped).
     """
-    reading = read_native(position)
-    document = reading.document
-    for pointer, order in reading.orders:
-        if not extras.reorder(document, pointer, order):
-            reading.note(pointer, "order extra does not fit the list; ignored", "extra")
-    for pointer in extras.apply(document, reading.extras):
-        reading.note(pointer, "extra points to nothing in the posting; ignored", "extra")
-    return document, reading
+    return settle(read_native(position))
 
 
 def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
