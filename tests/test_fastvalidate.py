@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -283,3 +284,24 @@ def test_quick_check_never_hides_a_problem(html: str) -> None:
     """Text the quick check calls clean has no problem for the HTML parser either."""
     if fastvalidate.rich_text_clean(html):
         assert rich_text_problems(html) == []
+
+
+def test_ctrl_c_inside_a_compiled_callback_is_raised_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C while the compiled validator runs a Python format check is not swallowed."""
+
+    def interrupted(instance: object) -> bool:
+        raise KeyboardInterrupt
+
+    checker = jsonschema.FormatChecker()
+    checker.checkers["date"] = (interrupted, ())
+    conforms = fastvalidate._format_function(checker, "date")
+
+    def compiled(document: object) -> bool:
+        return conforms("2025-01-01")  # what jsonschema-rs does: call back, keep the result
+
+    monkeypatch.setattr(fastvalidate, "_compiled", lambda: compiled)
+    with pytest.raises(KeyboardInterrupt):
+        fastvalidate.schema_valid({"title": "x"})
+    assert fastvalidate._PENDING_INTERRUPTS == []

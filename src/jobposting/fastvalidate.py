@@ -48,6 +48,11 @@ __all__ = ["available", "rich_text_clean", "schema_valid"]
 _JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
 
 
+#: Ctrl-C raised inside a callback: jsonschema-rs would swallow it, so it is kept here and raised
+#: again once the compiled validator returns (signals arrive in the main thread only).
+_PENDING_INTERRUPTS: list[KeyboardInterrupt] = []
+
+
 class _PythonPattern:
     """The ``pattern`` keyword evaluated by Python's ``re``, as jsonschema evaluates it."""
 
@@ -56,7 +61,12 @@ class _PythonPattern:
 
     def validate(self, instance: object) -> None:
         """Raise when ``instance`` is a string the pattern does not find a match in."""
-        if isinstance(instance, str) and self._search(instance) is None:
+        try:
+            found = not isinstance(instance, str) or self._search(instance) is not None
+        except KeyboardInterrupt as stop:
+            _PENDING_INTERRUPTS.append(stop)
+            return
+        if not found:
             raise ValueError("pattern does not match")
 
 
@@ -68,6 +78,9 @@ def _format_function(checker: jsonschema.FormatChecker, name: str) -> Callable[[
         try:
             return bool(check(instance))
         except raises:
+            return False
+        except KeyboardInterrupt as stop:
+            _PENDING_INTERRUPTS.append(stop)
             return False
 
     return conforms
@@ -110,11 +123,14 @@ def schema_valid(document: Any) -> bool:
     if is_valid is None or not _plain_json(document):
         return False
     try:
-        return is_valid(document)
-    except (
-        ValueError
-    ):  # a value jsonschema-rs cannot convert (a NaN, a huge integer): ask jsonschema
-        return False
+        valid = is_valid(document)
+    except ValueError:  # a value jsonschema-rs cannot convert (a NaN, a huge integer)
+        valid = False
+    if _PENDING_INTERRUPTS:
+        stop = _PENDING_INTERRUPTS[-1]
+        _PENDING_INTERRUPTS.clear()
+        raise stop
+    return valid
 
 
 def _plain_json(document: Any) -> bool:
