@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import paths
+import startup
 import stream
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -260,10 +261,12 @@ def main() -> int:
         "rows": rows,
         "streaming": streaming,
     }
+    result["startup"] = startup.startup_times(3 if size == "quick" else 7)
     result["targets"] = targets(rows, streaming)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print_report(result, previous)
+    print(startup.report(result["startup"]))
     print(f"\nwritten: {args.out}")
     return 0
 
