@@ -26,6 +26,7 @@ from jobposting.formats.jsonld_map import (
     posting_document,
     type_names,
 )
+from jobposting.formats.jsonld_relative import resolve_relative_dates
 from jobposting.formats.jsonld_residual import merge
 from jobposting.formats.jsonld_values import Log, pointer
 from jobposting.problems import Problem
@@ -263,15 +264,16 @@ def to_record(found: Found, options: ReadOptions) -> Record:
     where, diagnostics = found.where, found.diagnostics
     if found.document is None:
         return Record(posting=None, error=found.error, where=where)
+    document, diagnostics = resolve_relative_dates(found.document, diagnostics, options.now)
     if options.strict and diagnostics:
         error = InvalidPostingError(diagnostics)
         return Record(posting=None, error=error, where=where, diagnostics=diagnostics)
     try:
         if options.validate:
-            problems = validate_document(found.document)
+            problems = validate_document(document)
             if problems:
                 raise InvalidPostingError(problems)
-        posting = codec.from_dict(found.document)
+        posting = codec.from_dict(document)
     except JobPostingError as error:
         return Record(posting=None, error=error, where=where, diagnostics=diagnostics)
     return Record(posting=posting, where=where, diagnostics=diagnostics)

@@ -55,6 +55,9 @@ REPAIR_CODES: dict[str, str] = {
     "date.unparsed": (
         "a date could not be read (e.g. 'Posted 2 days ago') and was kept under extensions.jsonld"
     ),
+    "date.relative": (
+        "a relative date ('Posted 2 days ago') was read against the moment given as now (--now)"
+    ),
     "country.name": (
         "a country was given by name or alpha-3 code and was mapped to its ISO 3166-1 alpha-2 code"
     ),
