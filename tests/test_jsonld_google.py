@@ -104,7 +104,10 @@ def test_validate_profile_google_on_jsonld_and_canonical_input(tmp_path: Path) -
     command = [sys.executable, "-m", "jobposting.cli", "validate", "--profile", "google"]
     done = subprocess.run([*command, str(bad)], capture_output=True, text=True, check=False)
     assert done.returncode == 1
-    assert "hiringOrganization" in done.stdout
+    assert done.stdout.splitlines() == [
+        f"{bad}: /hiringOrganization: is required",
+        f'{bad}: /hiringOrganization: Missing field "hiringOrganization"',
+    ]
     case = REPO / "tests/cases/minimal-required-only/posting.json"
     done = subprocess.run([*command, str(case)], capture_output=True, text=True, check=False)
     assert done.returncode == 1
@@ -118,3 +121,30 @@ def test_check_document_reads_pages_as_published() -> None:
     ((where, issues),) = google.check_document(page.read_bytes(), today=TODAY)
     assert where == "script 1"
     assert [i.level for i in issues if i.level == "error"] == []
+
+
+def test_unreadable_posting_gets_google_errors_only_for_fields_google_requires() -> None:
+    """Canonical problems that are Google's required fields get Search Console's words too."""
+    from jobposting.errors import InvalidPostingError
+    from jobposting.problems import Problem
+
+    error = InvalidPostingError(
+        [
+            Problem(
+                pointer="/hiringOrganization/name", message="is required", code="schema.required"
+            ),
+            Problem(pointer="/title", message="must not be empty", code="schema.minLength"),
+            Problem(
+                pointer="/openings", message="0 is less than the minimum 1", code="schema.minimum"
+            ),
+        ]
+    )
+    assert google.unreadable_errors(error) == [
+        Problem(
+            pointer="/hiringOrganization/name",
+            message='Missing field "name" (in "hiringOrganization")',
+            code="google.missing-field",
+        ),
+        Problem(pointer="/title", message='Missing field "title"', code="google.missing-field"),
+    ]
+    assert google.unreadable_errors(ValueError("not a posting error")) == []

@@ -67,12 +67,15 @@ class Profile:
     ``errors`` and ``warnings`` name ``"module:function"`` checks, each taking a
     :class:`~jobposting.model.Posting` and returning an iterable of
     :class:`~jobposting.problems.Problem`; they are imported only when the profile is used.
+    ``unreadable`` names a check taking the error of a record that did not read, returning the
+    profile's own errors for it (a field the profile requires that made the posting invalid).
     """
 
     name: str
     description: str
     errors: str | None = None
     warnings: str | None = None
+    unreadable: str | None = None
 
 
 #: The validation profiles by name (``jobposting validate --profile``). Add a row to add one.
@@ -86,6 +89,7 @@ PROFILES: dict[str, Profile] = {
             " (required properties are errors, recommended ones warnings)",
             errors="jobposting.profiles.google:errors",
             warnings="jobposting.profiles.google:warnings",
+            unreadable="jobposting.profiles.google:unreadable_errors",
         ),
     )
 }
@@ -289,6 +293,10 @@ def _outcome(record: Record, index: int, input_: Input, settings: _Settings) -> 
     findings: list[Finding] = []
     if record.error is not None:
         findings = _error_findings(record.error, where, source)
+        unreadable = settings.profile and PROFILES[settings.profile].unreadable
+        if unreadable:
+            found = Deferred(unreadable)(record.error)
+            findings += _problem_findings(found, where, source, "error")
     findings += _problem_findings(record.diagnostics, where, source, "warning")
     posting, data = record.posting, None
     if posting is not None and settings.profile is not None:

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
+from jobposting.errors import InvalidPostingError
 from jobposting.model import Posting
 from jobposting.problems import Problem
 
@@ -267,6 +268,32 @@ def errors(posting: Posting) -> list[Problem]:
 def warnings(posting: Posting) -> list[Problem]:
     """The Google warnings (recommended properties) of a canonical posting."""
     return [issue.problem for issue in check_node(_node(posting)) if issue.level == "warning"]
+
+
+#: canonical problems that mean a field Google requires is missing -> (pointer, field, inside)
+_REQUIRED_MISSING = {
+    "/title": ("/title", "title", ""),
+    "/hiringOrganization": ("/hiringOrganization", "hiringOrganization", ""),
+    "/hiringOrganization/name": ("/hiringOrganization/name", "name", "hiringOrganization"),
+}
+
+
+def unreadable_errors(error: Exception) -> list[Problem]:
+    """Google's errors for a posting that did not read because a field Google requires is missing.
+
+    A JSON-LD node without ``hiringOrganization`` is no canonical posting, so the profile's
+    checks of postings never see it; Search Console would say ``Missing field
+    "hiringOrganization"``, and so does this.
+    """
+    if not isinstance(error, InvalidPostingError):
+        return []
+    found: dict[str, Problem] = {}
+    for problem in error.problems:
+        required = _REQUIRED_MISSING.get(problem.pointer)
+        if required and problem.code in {"schema.required", "schema.minLength"}:
+            where, field, inside = required
+            found.setdefault(where, _missing(where, field, "error", inside).problem)
+    return list(found.values())
 
 
 def check_document(
