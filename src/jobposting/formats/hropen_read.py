@@ -430,23 +430,7 @@ def _descriptions(wrapper: Element | None, reading: Reading) -> None:
         content = findtext(item, "content")
         if content is None or not content.strip():
             continue
-        if ours and key == "description" and "description" not in doc:
-            doc["description"] = content
-            continue
-        if ours and key in LIST_TITLES and key not in doc:
-            listed = _LIST_HTML.fullmatch(content)
-            if listed:
-                doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
-                continue
-        if (
-            ours
-            and key
-            and key.startswith(LEGAL_PREFIX)
-            and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS
-        ):
-            paragraph = _PARAGRAPH.fullmatch(content)
-            statement = html.unescape(paragraph.group(1) if paragraph else _TAG.sub("", content))
-            legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
+        if ours and claim_own_block(doc, legal, key, content, _untagged):
             continue
         pointer = f"/sections/{len(sections)}/content"
         if (
@@ -461,6 +445,38 @@ def _descriptions(wrapper: Element | None, reading: Reading) -> None:
             sections.append({"heading": title or "Details", "content": body})
     put(doc, "sections", sections)
     put(doc, "legalStatements", legal)
+
+
+def _untagged(content: str) -> str:
+    return html.unescape(_TAG.sub("", content))
+
+
+def claim_own_block(
+    doc: dict[str, Any],
+    legal: list[dict[str, str]],
+    key: str | None,
+    content: str,
+    unwrapped: Callable[[str], str],
+) -> bool:
+    """Put one of our own formatted descriptions where it belongs; False when it is none.
+
+    Our writers (HR Open and HR-XML 3.2 alike) label the description, the list fields and each
+    legal statement with a key; ``unwrapped`` reads a statement not wrapped in one ``<p>``.
+    """
+    if key == "description" and "description" not in doc:
+        doc["description"] = content
+        return True
+    if key in LIST_TITLES and key not in doc:
+        listed = _LIST_HTML.fullmatch(content)
+        if listed:
+            doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
+            return True
+    if key and key.startswith(LEGAL_PREFIX) and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS:
+        paragraph = _PARAGRAPH.fullmatch(content)
+        statement = html.unescape(paragraph.group(1)) if paragraph else unwrapped(content)
+        legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
+        return True
+    return False
 
 
 def _contact(person: Element, reading: Reading) -> dict[str, Any] | None:

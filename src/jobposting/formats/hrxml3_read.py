@@ -18,6 +18,7 @@ from lxml import etree
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats.hropen_read import (
     Reading,
+    claim_own_block,
     find,
     findall,
     findtext,
@@ -41,8 +42,6 @@ from jobposting.formats.hropen_vocab import (
 )
 from jobposting.formats.hropen_write import (
     DESCRIPTION_SCHEME,
-    LEGAL_PREFIX,
-    LIST_TITLES,
     SECTION_ID,
 )
 from jobposting.formats.hrxml3_write import DOCUMENT_ID_ATTRIBUTES, EXTRAS_NS
@@ -56,13 +55,6 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z]{2})?")
 _DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 _URL = re.compile(r"https?://\S+")
 _LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.S | re.I)
-_LIST_HTML = re.compile(r"<ul>((?:<li>.*?</li>)*)</ul>", re.S)
-_LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
-_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
-_LEGAL_KINDS = {
-    "EQUAL_OPPORTUNITY", "FAIR_CHANCE", "PAY_TRANSPARENCY", "ACCOMMODATION", "DRUG_FREE_WORKPLACE",
-    "E_VERIFY", "DATA_PRIVACY", "AGENCY", "DISCLAIMER", "OTHER",
-}  # fmt: skip
 
 
 def positions(root: Element) -> list[Element]:
@@ -228,23 +220,7 @@ def _descriptions(profile: Element, reading: Reading) -> None:
         content = findtext(item, "Content")
         if content is None or not content.strip():
             continue
-        if ours and key == "description" and "description" not in doc:
-            doc["description"] = content
-            continue
-        if ours and key in LIST_TITLES and key not in doc:
-            listed = _LIST_HTML.fullmatch(content)
-            if listed:
-                doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
-                continue
-        if (
-            ours
-            and key
-            and key.startswith(LEGAL_PREFIX)
-            and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS
-        ):
-            paragraph = _PARAGRAPH.fullmatch(content)
-            statement = html.unescape(paragraph.group(1)) if paragraph else plain(content) or ""
-            legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
+        if ours and claim_own_block(doc, legal, key, content, lambda c: plain(c) or ""):
             continue
         if ours and key == SECTION_ID and title is not None:
             sections.append({"heading": title, "content": content})
