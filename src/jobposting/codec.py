@@ -25,6 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from jobposting import jsontext
 from jobposting.errors import InvalidPostingError, ReadError
 from jobposting.model import DateOrDateTime, Number, Posting
 from jobposting.problems import Problem, json_type_name
@@ -328,7 +329,7 @@ def load(fp: IO[str] | IO[bytes], *, validate: bool = True) -> Posting:
 
 def dumps(posting: Posting) -> str:
     """Return the canonical JSON text of ``posting``: 2-space indent, unescaped, final newline."""
-    return json.dumps(to_dict(posting), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return jsontext.indented(to_dict(posting)) + "\n"
 
 
 def dump(posting: Posting, fp: IO[str]) -> None:

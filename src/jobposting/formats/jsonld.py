@@ -13,11 +13,10 @@ every JobPosting found becomes one record, with its repairs as diagnostics.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from jobposting import codec
+from jobposting import codec, jsontext
 from jobposting.errors import ReadError
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.jsonld_map import EXTENSION_TERM, posting_document
@@ -74,7 +73,7 @@ def dropped_paths(posting: Posting) -> list[str]:
 
 
 def _json_text(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    return jsontext.indented(value)
 
 
 def script_element(posting: Posting, *, plain: bool = False) -> str:
