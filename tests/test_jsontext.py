@@ -30,7 +30,9 @@ _scalars = (
     | st.sampled_from([1e16, 1e-5, 123456789012345678.0, -0.0, 5e-324, 0.0001, 1e15])
     | st.text()
     | st.text(alphabet=st.characters(codec="utf-8", max_codepoint=0x7F))
-    | st.sampled_from(["\u2028\u2029\x7f\x00\x1f", "0.00001", "3e5", "null", "\ud800"])
+    | st.sampled_from(
+        ["\u2028\u2029\x7f\x00\x1f", "0.00001", "3e5", "null", "\ud800", "0e-e65a", "e-mail 2e-x"]
+    )
 )
 _values = st.recursive(
     _scalars,

@@ -8,7 +8,7 @@ exceptions that are detected and handed to ``json.dumps``:
 
 - floats that Python writes with an exponent (below 1e-4 or from 1e16): orjson writes
   ``0.00001`` or ``7.4e-6`` where Python writes ``1e-05`` and ``7.4e-06``. Such output holds
-  ``0.0000`` or a digit followed by ``e-`` or ``e+``; any text that does (in a string too) is
+  ``0.0000`` or ``e-`` or ``e+`` between digits; any text that does (in a string too) is
   rewritten by json, so the check may send a harmless posting the slow way, never the other
   way round;
 - NaN and infinities, which orjson writes as ``null`` and json refuses (``allow_nan=False``):
@@ -34,10 +34,11 @@ def _may_differ(data: bytes) -> bool:
     """
     if b"null" in data or b"0.0000" in data:
         return True
-    for mark in (b"e-", b"e+"):  # an exponent follows a digit; "e-mail" does not
+    end = len(data) - 2
+    for mark in (b"e-", b"e+"):  # an exponent has digits on both sides ("e-mail", "0e-e65a")
         at = data.find(mark)
-        while at > 0:
-            if 48 <= data[at - 1] <= 57:
+        while 0 < at < end:
+            if 48 <= data[at - 1] <= 57 and 48 <= data[at + 2] <= 57:
                 return True
             at = data.find(mark, at + 2)
     return False
