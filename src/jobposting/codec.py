@@ -25,7 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from jobposting import jsontext
+from jobposting import codec_fast, jsontext
 from jobposting.errors import InvalidPostingError, ReadError
 from jobposting.model import DateOrDateTime, Number, Posting
 from jobposting.problems import Problem, json_type_name
@@ -288,8 +288,7 @@ CONVERTER = make_converter()
 
 def to_dict(posting: Posting) -> dict[str, Any]:
     """Return the canonical JSON value of ``posting`` (keys in schema order, absent left out)."""
-    document: dict[str, Any] = CONVERTER.unstructure(posting, Posting)
-    return document
+    return codec_fast.unstructure(posting)
 
 
 def from_dict(document: Mapping[str, Any]) -> Posting:
@@ -298,6 +297,10 @@ def from_dict(document: Mapping[str, Any]) -> Posting:
     Raises InvalidPostingError (code ``structure``, JSON Pointers in wire names) when the value
     does not have the model's shape. Schema rules beyond shape are checked by ``loads``.
     """
+    try:
+        return codec_fast.structure(document)
+    except codec_fast.Irregular:
+        pass  # the converter builds the posting or words every problem
     try:
         return CONVERTER.structure(document, Posting)
     except (BaseValidationError, TypeError, ValueError) as exc:
