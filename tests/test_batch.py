@@ -147,6 +147,25 @@ def test_several_processes_give_the_same_outcomes_in_the_same_order(
     assert len(serial) == 24 + 1 + 1 + 24
 
 
+def test_without_postings_kept_workers_send_back_only_the_written_texts(
+    stream_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """keep_postings=False (convert's JSONL path): the same outcomes and texts, no postings."""
+    monkeypatch.setattr(batch_workers, "CHUNK_LINES", 3)
+    kept = list(batch.convert_many([stream_file], "jsonl"))
+    for jobs in (1, 2):
+        lean = list(batch.convert_many([stream_file], "jsonl", jobs=jobs, keep_postings=False))
+        assert summary(lean) == summary(kept)
+        assert [o.data for o in lean] == [o.data for o in kept]
+        assert all(o.posting is None for o in lean)
+    postings = [o.posting for o in kept if o.posting is not None and o.ok]
+    sink = io.BytesIO()
+    jobposting.write_to(postings, sink, "jsonl")
+    # JSONL is "concatenated": the stream is each posting written alone, one after the other.
+    assert jobposting.formats.get("jsonl").concatenated
+    assert sink.getvalue() == b"".join(o.data for o in kept if o.data is not None)
+
+
 def test_an_input_that_cannot_be_read_is_one_outcome_without_index(tmp_path: Path) -> None:
     """A missing file or an unreadable format is said once, and the batch goes on."""
     notes = tmp_path / "notes.md"

@@ -130,8 +130,9 @@ class Outcome:
     ``index`` counts records from 0 within the input (``None``: the input as a whole could not
     be read: not opened, or its format cannot be read; its one finding says why). ``where``
     is the reader's location of the record (``line 3``). ``findings`` holds errors and warnings;
-    the record is converted (``ok``) when it has a posting and no error. ``data`` is the posting
-    written in the target format and ``output`` the file it went to (:func:`convert_many`).
+    the record is converted (``ok``) when it has a posting (or only its ``data``: see
+    :func:`convert_many`'s ``keep_postings``) and no error. ``data`` is the posting written in
+    the target format and ``output`` the file it went to (:func:`convert_many`).
     """
 
     input: Input
@@ -160,7 +161,7 @@ class Outcome:
     @property
     def ok(self) -> bool:
         """True when the record was read (and written, if asked) without an error."""
-        return self.posting is not None and not self.errors
+        return (self.posting is not None or self.data is not None) and not self.errors
 
 
 # -- inputs ---------------------------------------------------------------------------------------
@@ -228,6 +229,7 @@ class _Settings:
     write: WriteOptions | None = None
     profile: str | None = None
     native: bool = False
+    keep_postings: bool = True
 
 
 def _input_failure(input_: Input, code: str, message: str) -> Outcome:
@@ -316,6 +318,8 @@ def _outcome(record: Record, index: int, input_: Input, settings: _Settings) -> 
             data = _write_one(posting, settings)
         except JobPostingError as error:
             findings.append(Finding(source=source, where=where, message=str(error), code="write"))
+    if not settings.keep_postings:
+        posting = None  # written into data: not sent back from a worker process
     return Outcome(
         input=input_, index=index, where=where, posting=posting, findings=tuple(findings), data=data
     )
@@ -510,6 +514,7 @@ def convert_many(
     write_options: WriteOptions | None = None,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    keep_postings: bool = True,
 ) -> Iterator[Outcome]:
     """Convert every posting of every input to format ``to``, yielding one outcome per record.
 
@@ -517,7 +522,10 @@ def convert_many(
     converted outcome carries ``data``, its posting written alone in format ``to`` (with
     ``write_options``); with ``output_dir`` it is also written to a file there
     (see :class:`OutputDirectory`) named on the outcome as ``output``. A posting that cannot be
-    written is a failed outcome (code ``write``), and the batch goes on.
+    written is a failed outcome (code ``write``), and the batch goes on. With ``keep_postings``
+    false the outcomes carry ``data`` but no ``posting``: with ``jobs`` > 1 the postings then
+    stay in the worker processes, which is what lets the work spread (``convert`` does this
+    for JSONL output).
 
     To write all postings into one document instead (a JSONL stream, say), give the postings of
     :func:`read_many` to :func:`jobposting.write_to`.
@@ -536,6 +544,7 @@ def convert_many(
         read=read_options or ReadOptions(),
         to=to,
         write=write_options or WriteOptions(),
+        keep_postings=keep_postings,
     )
     return _written(
         _outcomes(expand_inputs(arguments, glob=glob), settings, jobs, progress), directory

@@ -44,6 +44,8 @@ from jobposting.cli_output import (
     report_sink,
     write_file,
     write_stream,
+    write_texts,
+    write_texts_file,
 )
 from jobposting.errors import JobPostingError
 from jobposting.formats.base import ReadOptions, WriteOptions
@@ -358,6 +360,27 @@ def convert(
             )
             for outcome in outcomes:
                 run.take(outcome)
+        elif formats.get(to).concatenated:
+            # Each posting is written where it was read (in the workers with --jobs): the
+            # output is their texts one after the other, so no posting travels back.
+            outcomes = batch.convert_many(
+                inputs,
+                to,
+                from_=from_,
+                glob=glob,
+                read_options=read_options,
+                write_options=write_options,
+                jobs=jobs,
+                progress=on_read,
+                keep_postings=False,
+            )
+            texts = run.texts(outcomes)
+            if output is None:
+                write_texts(texts, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            else:
+                refuse_input(output, inputs)
+                write_texts_file(texts, output)
         else:
             outcomes = batch.read_many(
                 inputs, from_=from_, glob=glob, options=read_options, jobs=jobs, progress=on_read

@@ -145,6 +145,14 @@ class Conversion:
                 assert outcome.posting is not None
                 yield outcome.posting
 
+    def texts(self, outcomes: Iterable[Outcome]) -> Iterator[bytes]:
+        """The written texts of the outcomes that were converted, each outcome taken on the way."""
+        for outcome in outcomes:
+            self.take(outcome)
+            if outcome.ok:
+                assert outcome.data is not None
+                yield outcome.data
+
     def finish(self, where: str | None) -> int:
         """Print the summary line (unless quiet); return the exit status."""
         if self.shown:
@@ -210,6 +218,18 @@ def write_file(postings: Iterator[Posting], to: str, output: str, options: Write
     """Write the document to file ``output``, which appears only once it is whole."""
     with _cannot_write(output), atomic_open(Path(output), "wb") as sink:
         write_stream(postings, to, sink, options)
+
+
+def write_texts(texts: Iterable[bytes], sink: IO[bytes]) -> None:
+    """Write postings already written one by one (a ``concatenated`` format) into one stream."""
+    for text in texts:
+        sink.write(text)
+
+
+def write_texts_file(texts: Iterable[bytes], output: str) -> None:
+    """:func:`write_texts` into file ``output``, which appears only once it is whole."""
+    with _cannot_write(output), atomic_open(Path(output), "wb") as sink:
+        write_texts(texts, sink)
 
 
 @contextlib.contextmanager

@@ -142,7 +142,7 @@ class _Generator:
         if t == DateOrDateTime:
             return f"(date_time({v}) if isinstance({v}, datetime) else {v}.isoformat())"
         if isinstance(t, type) and issubclass(t, enum.Enum):
-            return f"{v}.value"
+            return f"{v}._value_"
         if t == Mapping[str, Any]:
             return f"deepcopy({v})"
         if attrs.has(t):

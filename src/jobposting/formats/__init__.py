@@ -57,6 +57,7 @@ REGISTRY: dict[str, Format] = {
             reader="jobposting.formats.jsonl:read",
             writer="jobposting.formats.jsonl:write",
             many=True,
+            concatenated=True,
         ),
         Format(
             key="jsonld",

@@ -123,7 +123,9 @@ class Format:
     ``key`` is the same token in the CLI (``-f``/``-t``), the registry, ``converters/<key>/`` and
     the golden file extension. ``preserves`` declares the canonical JSON Pointers the format keeps
     (``ALL_PATHS`` for everything); round-trip tests and loss reports are derived from it.
-    ``many`` is true when one document holds any number of postings. ``reader`` and ``writer``
+    ``many`` is true when one document holds any number of postings; ``concatenated`` when such a
+    document is each posting written alone, one after the other (JSONL), so that postings can be
+    written one at a time, in worker processes too. ``reader`` and ``writer``
     are callables, or ``"module:function"`` strings imported on first use, so that listing the
     registry (``jobposting formats``, ``--help``) imports no format's dependencies.
     """
@@ -135,6 +137,7 @@ class Format:
     reader: Reader | None = attrs.field(default=None, converter=_deferred_reader)
     writer: Writer | None = attrs.field(default=None, converter=_deferred_writer)
     many: bool = False
+    concatenated: bool = False
     preserves: frozenset[str] = ALL_PATHS
 
     @property
