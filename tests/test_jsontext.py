@@ -61,6 +61,13 @@ def test_indented_equals_json_dumps(value: Any) -> None:
 
 
 @needs_orjson
+@settings(max_examples=600)
+@given(_values)
+def test_compact_bytes_equal_json_dumps(value: Any) -> None:
+    assert _outcome(jsontext.compact_bytes, value) == _outcome(jsontext.slow_compact_bytes, value)
+
+
+@needs_orjson
 @pytest.mark.parametrize(
     "value",
     [math.nan, math.inf, -math.inf, {"a": [math.nan]}, {1: "x"}, dt.date(2026, 1, 1), 2**64],
@@ -68,6 +75,7 @@ def test_indented_equals_json_dumps(value: Any) -> None:
 )
 def test_what_json_refuses_or_orjson_writes_differently_goes_to_json(value: Any) -> None:
     assert _outcome(jsontext.indented, value) == _outcome(jsontext.slow, value)
+    assert _outcome(jsontext.compact_bytes, value) == _outcome(jsontext.slow_compact_bytes, value)
 
 
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)

@@ -148,3 +148,14 @@ def test_problems_are_sorted_by_pointer() -> None:
         {"title": "", "hiringOrganization": {"name": "X"}, "openings": 0}
     )
     assert [p.pointer for p in problems] == ["/openings", "/title"]
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_plain_documents_skip_the_type_walk_with_the_same_problems(case: Any) -> None:
+    """validate_document(plain=True) (documents json.loads made) finds exactly the same problems."""
+    from jobposting.schema import validate_document
+
+    document = json.loads((case / "posting.json").read_text(encoding="utf-8"))
+    broken = {**document, "datePosted": "yesterday", "salary": 5, "title": ""}
+    for value in (document, broken, json.loads('{"title": NaN}')):
+        assert validate_document(value, plain=True) == validate_document(value)

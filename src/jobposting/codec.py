@@ -319,7 +319,7 @@ def loads(data: str | bytes, *, validate: bool = True) -> Posting:
     if validate:
         from jobposting.schema import validate_document  # schema.py imports heavier deps
 
-        problems = validate_document(document)
+        problems = validate_document(document, plain=True)  # json.loads made it
         if problems:
             raise InvalidPostingError(problems)
     return from_dict(document)

@@ -117,7 +117,7 @@ def _convert_line(line: str, to: str, options: ReadOptions) -> Outcome:
     try:
         document = parse_json(line.rstrip("\r\n"))
         posting_id = document.get("id") if isinstance(document, dict) else None
-        posting = posting_from_document(document, options)
+        posting = posting_from_document(document, options, plain=True)
     except InvalidPostingError as error:
         return Outcome(problems=tuple(error.problems), id=posting_id)
     except JobPostingError as error:
@@ -147,7 +147,7 @@ def _validate_partition(lines: Iterable[str]) -> list[Outcome]:
             outcomes.append(Outcome(error=str(error)))
             continue
         posting_id = document.get("id") if isinstance(document, dict) else None
-        problems = tuple(validate_document(document))
+        problems = tuple(validate_document(document, plain=True))
         outcomes.append(Outcome(problems=problems, id=posting_id))
     return outcomes
 

@@ -113,14 +113,16 @@ def available() -> bool:
     return _compiled() is not None
 
 
-def schema_valid(document: Any) -> bool:
+def schema_valid(document: Any, *, plain: bool = False) -> bool:
     """Return True when the compiled validator proves ``document`` valid against the schema.
 
     False means invalid *or undecided* (extra missing, switched off, or a value that is not
-    plain JSON); the caller then asks jsonschema, which also words the problems.
+    plain JSON); the caller then asks jsonschema, which also words the problems. ``plain``
+    says the document is known to hold only JSON types (``json.loads`` made it), which skips
+    checking that.
     """
     is_valid = _compiled()
-    if is_valid is None or not _plain_json(document):
+    if is_valid is None or not (plain or _plain_json(document)):
         return False
     try:
         valid = is_valid(document)

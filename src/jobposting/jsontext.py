@@ -1,5 +1,7 @@
 """Indented JSON text, byte for byte what ``json.dumps(value, indent=2, ensure_ascii=False,
-allow_nan=False)`` writes, faster when the optional ``orjson`` is installed (extra ``fast``).
+allow_nan=False)`` writes, and compact JSONL lines as ``json.dumps(value, ensure_ascii=False,
+separators=(",", ":"))`` writes them, faster when the optional ``orjson`` is installed (extra
+``fast``).
 
 Python's json module writes indented text with its pure-Python encoder (its C encoder only
 writes compact text), which was about half the time of a json -> json conversion. orjson writes
@@ -11,8 +13,9 @@ exceptions that are detected and handed to ``json.dumps``:
   ``0.0000`` or ``e-`` or ``e+`` between digits; any text that does (in a string too) is
   rewritten by json, so the check may send a harmless posting the slow way, never the other
   way round;
-- NaN and infinities, which orjson writes as ``null`` and json refuses (``allow_nan=False``):
-  output holding ``null`` is rewritten by json, which raises ValueError as before;
+- NaN and infinities, which orjson writes as ``null``: output holding ``null`` is rewritten by
+  json, which refuses them in indented text (``allow_nan=False``, ValueError as before) and
+  writes ``NaN`` in JSONL lines as it always did;
 - what orjson refuses (integers beyond 64 bits, lone surrogates, keys that are not strings,
   datetimes, dataclasses, types it does not know): json does as it always did. (orjson would
   write an Enum member by its value where json raises TypeError; no caller passes one.)
@@ -49,16 +52,20 @@ def slow(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
 
 
-def _orjson() -> Callable[[Any], str] | None:
+def slow_compact_bytes(value: Any) -> bytes:
+    """The reference for JSONL: one line of compact JSON as UTF-8 (NaN written as json does)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _orjson() -> tuple[Callable[[Any], str], Callable[[Any], bytes]] | None:
     try:
         import orjson
     except ImportError:  # the optional extra is not installed: json does it all
         return None
     encode = orjson.dumps
     # Datetimes and dataclasses are refused as json refuses them (TypeError), not written.
-    indent = (
-        orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-    )
+    refuse = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+    indent = orjson.OPT_INDENT_2 | refuse
     refused = orjson.JSONEncodeError
 
     def fast(value: Any) -> str:
@@ -68,11 +75,23 @@ def _orjson() -> Callable[[Any], str] | None:
             return slow(value)
         return slow(value) if _may_differ(data) else data.decode()
 
-    return fast
+    def fast_compact_bytes(value: Any) -> bytes:
+        try:
+            data = encode(value, option=refuse)
+        except refused:
+            return slow_compact_bytes(value)
+        return slow_compact_bytes(value) if _may_differ(data) else data
 
+    return fast, fast_compact_bytes
+
+
+_FAST = _orjson()
 
 #: ``indented(value)``: the text ``slow(value)`` gives, by orjson when it is installed.
-indented: Callable[[Any], str] = _orjson() or slow
+indented: Callable[[Any], str] = _FAST[0] if _FAST else slow
+
+#: ``compact_bytes(value)``: what ``slow_compact_bytes(value)`` gives, by orjson when installed.
+compact_bytes: Callable[[Any], bytes] = _FAST[1] if _FAST else slow_compact_bytes
 
 #: Whether the fast path is in use (reported by the benchmark).
-FAST = indented is not slow
+FAST = _FAST is not None

@@ -15,15 +15,16 @@ if TYPE_CHECKING:
     from jobposting.model import Posting
 
 
-def posting_from_document(document: Any, options: ReadOptions) -> Posting:
+def posting_from_document(document: Any, options: ReadOptions, *, plain: bool = False) -> Posting:
     """Turn a parsed canonical JSON value into a Posting, validating it when asked.
 
+    ``plain``: the value came from ``json.loads`` (see :func:`validate_document`).
     Raises :class:`InvalidPostingError` with every problem found.
     """
     if not isinstance(document, dict):
         raise ReadError(f"expected a JSON object (one posting), got {_json_kind(document)}")
     if options.validate:
-        problems = validate_document(document)
+        problems = validate_document(document, plain=plain)
         if problems:
             raise InvalidPostingError(problems)
     return codec.from_dict(document)
@@ -55,7 +56,7 @@ def parse_json(text: str | bytes, *, line_offset: int = 0) -> Any:
 def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
     """Read the single canonical posting of a JSON document."""
     try:
-        posting = posting_from_document(parse_json(source.read()), options)
+        posting = posting_from_document(parse_json(source.read()), options, plain=True)
     except JobPostingError as error:
         yield Record(posting=None, error=error)
     else:

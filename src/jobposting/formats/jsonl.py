@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING
 
-from jobposting import codec
+from jobposting import codec, jsontext
 from jobposting.errors import JobPostingError
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.json import parse_json, posting_from_document
@@ -22,7 +21,8 @@ def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
             continue
         where = f"line {number}"
         try:
-            posting = posting_from_document(parse_json(line, line_offset=number - 1), options)
+            document = parse_json(line, line_offset=number - 1)
+            posting = posting_from_document(document, options, plain=True)
         except JobPostingError as error:
             yield Record(posting=None, error=error, where=where)
         else:
@@ -32,5 +32,4 @@ def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
 def write(postings: Iterable[Posting], sink: IO[bytes], options: WriteOptions) -> None:
     """Write each posting as one line of compact canonical JSON."""
     for posting in postings:
-        line = json.dumps(codec.to_dict(posting), ensure_ascii=False, separators=(",", ":"))
-        sink.write(line.encode("utf-8") + b"\n")
+        sink.write(jsontext.compact_bytes(codec.to_dict(posting)) + b"\n")
