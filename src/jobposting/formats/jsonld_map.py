@@ -48,6 +48,12 @@ _ROLES = {
     "enquiries": "GENERAL", "inquiries": "GENERAL", "customer service": "GENERAL",
     "other": "OTHER",
 }  # fmt: skip
+_ROLE_NAMES = frozenset(_ROLES.values())
+_LOCATION_TYPES = {
+    "telecommute": "REMOTE", "remote": "REMOTE", "fully remote": "REMOTE",
+    "work from home": "REMOTE", "hybrid": "HYBRID", "onsite": "ONSITE", "on site": "ONSITE",
+    "in office": "ONSITE",
+}  # fmt: skip
 _PAY_KEYS = frozenset(
     {"currency", "priceCurrency", "value", "minValue", "maxValue", "price", "minPrice",
      "maxPrice", "unitText", "unitCode", "description"}
@@ -57,11 +63,14 @@ _NO_REQUIREMENT = frozenset({"none", "n/a", "na", "no", "not required", "none re
 
 def normalise_keys(node: Mapping[str, Any]) -> dict[str, Any]:
     """Return the node with schema.org prefixes taken off its keys ('schema:title' -> 'title')."""
-    if not any(":" in key for key in node):
-        return dict(node)
+    for key in node:
+        if ":" in key and key != EXTENSION_TERM:
+            break
+    else:
+        return dict(node)  # every prefix has a colon: no key changes
     result: dict[str, Any] = {}
     for key, value in node.items():
-        short = _SCHEMA_PREFIX.sub("", key) if key != EXTENSION_TERM else key
+        short = _SCHEMA_PREFIX.sub("", key) if ":" in key and key != EXTENSION_TERM else key
         result.setdefault(short, value)
     return result
 
@@ -87,16 +96,22 @@ class _Reader:
 
     def open(self, node: Mapping[str, Any], where: str) -> dict[str, Any]:
         """A node with its keys normalised; its explicit nulls are noted (they mean absent)."""
-        for key, value in node.items():
-            if value is None:
-                self.log.note(pointer(where, key), "value.null", "is null; treated as absent")
-        return normalise_keys(node)
+        if None in node.values():
+            for key, value in node.items():
+                if value is None:
+                    self.log.note(pointer(where, key), "value.null", "is null; treated as absent")
+        for key in node:
+            if ":" in key and key != EXTENSION_TERM:
+                return normalise_keys(node)
+        return dict(node)
 
     def take(self, key: str) -> Any:
         """The value of ``key``, marking it as used; None when absent."""
-        if key in self.node:
+        node = self.node
+        if key in node:
             self.used.add(key)
-        return self.node.get(key)
+            return node[key]
+        return None
 
     def resolve(self, value: Any, where: str) -> Any:
         """Follow an ``{"@id": ...}`` reference to the node it names, when the document has it."""
@@ -117,18 +132,34 @@ class _Reader:
                 self.log.keep(pointer(where, key), copy.deepcopy(value))
 
     def text(self, value: Any, where: str, field: str) -> str | None:
+        """Read a Text value (:func:`jsonld_values.text`), clean strings without its checks."""
+        if value is None:
+            return None
+        if value.__class__ is str:
+            result = value.strip()
+            if result and "<" not in result and "&" not in result:
+                return result  # clean text: what v.text gives, without its checks
         return v.text(value, where, self.log, field)
 
     def text_list(self, value: Any, where: str, field: str) -> list[str]:
         """Read a Text property that holds several items (an array, bullets, an HTML list)."""
+        if value.__class__ is str:
+            single = _clean_item(value)
+            if single is not None:
+                return [single]  # one clean item: nothing to split or decode
         if v.is_absent(value, where, self.log, field):
             return []
         if isinstance(value, list):
-            return [
-                t
-                for i, item in enumerate(value)
-                if (t := self.text(item, pointer(where, i), field))
-            ]
+            found: list[str] = []
+            for i, item in enumerate(value):
+                if item.__class__ is str:
+                    clean = item.strip()
+                    if clean and "<" not in clean and "&" not in clean:
+                        found.append(clean)  # what self.text gives, without its checks
+                        continue
+                if t := self.text(item, f"{where}/{i}", field):
+                    found.append(t)
+            return found
         if not isinstance(value, str):
             single = self.text(value, where, field)
             return [single] if single else []
@@ -211,18 +242,16 @@ class _Reader:
         for index, item in items(value):
             where = at("/identifier", index)
             if isinstance(item, dict):
-                scheme = self.text(
-                    item.get("propertyID"), pointer(where, "propertyID"), "identifiers"
-                )
+                scheme = self.text(item.get("propertyID"), where + "/propertyID", "identifiers")
                 raw = item.get("value", item.get("@value"))
-                text = self.text(raw, pointer(where, "value"), "identifiers")
-                name = self.text(item.get("name"), pointer(where, "name"), "identifiers")
+                text = self.text(raw, where + "/value", "identifiers")
+                name = self.text(item.get("name"), where + "/name", "identifiers")
                 if text is None:
                     self.log.keep(where, item, "identifiers", "an identifier without a value")
                 elif scheme is None and "id" not in self.out:
                     self.out["id"] = text
                     if name and name != org_name:
-                        self.log.keep(pointer(where, "name"), item["name"])
+                        self.log.keep(where + "/name", item["name"])
                 else:
                     entry = {"scheme": scheme or "identifier", "value": text}
                     if name:
@@ -304,12 +333,12 @@ class _Reader:
             )
             org["name"] = value.strip()
         elif isinstance(value, list) and value:
-            value = self.resolve(value[0], pointer(where, 0))
-            where = pointer(where, 0)
+            value = self.resolve(value[0], where + "/0")
+            where = where + "/0"
         if isinstance(value, dict):
             node = self.open(value, where)
             used = {"name", "legalName", "url", "logo", "sameAs", "identifier", "description"}
-            name = self.text(node.get("name"), pointer(where, "name"), "hiringOrganization")
+            name = self.text(node.get("name"), where + "/name", "hiringOrganization")
             if name is None and ("givenName" in node or "familyName" in node):
                 parts = [node.get("givenName"), node.get("familyName")]
                 name = (
@@ -318,32 +347,28 @@ class _Reader:
                 used |= {"givenName", "familyName"}
             if name:
                 org["name"] = name
-            legal = self.text(
-                node.get("legalName"), pointer(where, "legalName"), "hiringOrganization"
-            )
+            legal = self.text(node.get("legalName"), where + "/legalName", "hiringOrganization")
             if legal:
                 org["legalName"] = legal
             for key in ("url", "logo"):
                 if node.get(key) is not None:
-                    link = v.url(node[key], pointer(where, key), self.log, "hiringOrganization")
+                    link = v.url(node[key], where + "/" + key, self.log, "hiringOrganization")
                     if link:
                         org[key] = link
                     else:
                         self.log.keep(
-                            pointer(where, key), node[key], "hiringOrganization", "not a URL"
+                            where + "/" + key, node[key], "hiringOrganization", "not a URL"
                         )
             same = []
             for index, item in items(node.get("sameAs") or []):
-                link = v.url(
-                    item, at(pointer(where, "sameAs"), index), self.log, "hiringOrganization"
-                )
+                link = v.url(item, at(where + "/sameAs", index), self.log, "hiringOrganization")
                 if link and link not in same:
                     same.append(link)
             if same:
                 org["sameAs"] = same
             identifiers = []
             for index, item in items(node.get("identifier") or []):
-                spot = at(pointer(where, "identifier"), index)
+                spot = at(where + "/identifier", index)
                 if isinstance(item, dict) and item.get("value") is not None:
                     entry = {
                         "scheme": self.text(item.get("propertyID"), spot, "hiringOrganization")
@@ -362,7 +387,7 @@ class _Reader:
                 org["identifiers"] = identifiers
             about = node.get("description")
             if isinstance(about, str) and about.strip():
-                org["description"] = self.rich_text(about, pointer(where, "description"))
+                org["description"] = self.rich_text(about, where + "/description")
             self.keep_rest(node, where, used)
         overview = self.take("employerOverview")
         if isinstance(overview, str) and overview.strip():
@@ -415,21 +440,19 @@ class _Reader:
             location["id"] = ident
         elif ident is not None:
             used.discard("identifier")
-        label = self.text(node.get("name"), pointer(where, "name"), "locations")
+        label = self.text(node.get("name"), where + "/name", "locations")
         if label:
             location["label"] = label
-        address = self.resolve(node.get("address"), pointer(where, "address"))
+        address = self.resolve(node.get("address"), where + "/address")
         if isinstance(address, str):
-            text = self.text(address, pointer(where, "address"), "locations")
+            text = self.text(address, where + "/address", "locations")
             if text and "label" not in location:
                 location["label"] = text
             elif text:
-                self.log.keep(pointer(where, "address"), address)
+                self.log.keep(where + "/address", address)
         elif isinstance(address, dict):
             location.update(
-                self.address(
-                    self.open(address, pointer(where, "address")), pointer(where, "address")
-                )
+                self.address(self.open(address, where + "/address"), where + "/address")
             )
         geo = self.geo(node, where)
         if geo:
@@ -456,27 +479,25 @@ class _Reader:
             ("addressLocality", "locality"),
             ("postalCode", "postalCode"),
         ):
-            if key in node and not v.is_absent(
-                node[key], pointer(where, key), self.log, "locations"
-            ):
-                text = self.text(node[key], pointer(where, key), "locations")
+            if key in node and not v.is_absent(node[key], where + "/" + key, self.log, "locations"):
+                text = self.text(node[key], where + "/" + key, "locations")
                 if text:
                     result[field] = text
         if "addressCountry" in node and not v.is_absent(
-            node["addressCountry"], pointer(where, "addressCountry"), self.log, "locations"
+            node["addressCountry"], where + "/addressCountry", self.log, "locations"
         ):
             code, unknown = v.country(
-                node["addressCountry"], pointer(where, "addressCountry"), self.log, "locations"
+                node["addressCountry"], where + "/addressCountry", self.log, "locations"
             )
             if code:
                 result["country"] = code
             elif unknown:
-                self.log.keep(pointer(where, "addressCountry"), node["addressCountry"])
+                self.log.keep(where + "/addressCountry", node["addressCountry"])
         region = node.get("addressRegion")
         if region is not None and not v.is_absent(
-            region, pointer(where, "addressRegion"), self.log, "locations"
+            region, where + "/addressRegion", self.log, "locations"
         ):
-            text = self.text(region, pointer(where, "addressRegion"), "locations")
+            text = self.text(region, where + "/addressRegion", "locations")
             if text:
                 code = v.region_code(text, result.get("country"))
                 if code and (result.get("country") in (None, code[:2])):
@@ -487,8 +508,8 @@ class _Reader:
         return result
 
     def geo(self, node: dict[str, Any], where: str) -> dict[str, Any] | None:
-        source = self.resolve(node.get("geo"), pointer(where, "geo"))
-        spot = pointer(where, "geo")
+        source = self.resolve(node.get("geo"), where + "/geo")
+        spot = where + "/geo"
         if not isinstance(source, dict):
             if "geo" in node:
                 v.is_absent(node["geo"], spot, self.log, "locations")
@@ -501,8 +522,8 @@ class _Reader:
                 "latitude/longitude given on the Place; read as its geo",
                 "locations",
             )
-        lat = v.number(source.get("latitude"), pointer(spot, "latitude"), self.log, "locations")
-        lon = v.number(source.get("longitude"), pointer(spot, "longitude"), self.log, "locations")
+        lat = v.number(source.get("latitude"), spot + "/latitude", self.log, "locations")
+        lon = v.number(source.get("longitude"), spot + "/longitude", self.log, "locations")
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             if source is not node:
                 self.log.keep(spot, source.copy() if isinstance(source, dict) else source)
@@ -519,15 +540,13 @@ class _Reader:
         ):
             for index, item in items(value):
                 word = str(item).strip().lower().replace("-", " ").replace("_", " ")
-                found = {"telecommute": "REMOTE", "remote": "REMOTE", "fully remote": "REMOTE",
-                         "work from home": "REMOTE", "hybrid": "HYBRID", "onsite": "ONSITE",
-                         "on site": "ONSITE", "in office": "ONSITE"}.get(word)  # fmt: skip
+                found = _LOCATION_TYPES.get(word)
                 if found and kind is None:
                     kind = found
                     if word != "telecommute":
                         self.log.note(
                             at("/jobLocationType", index),
-                            "employment-type.mapped" if False else "value.type",
+                            "value.type",
                             f"{item!r} read as {found}",
                             "workArrangement",
                         )
@@ -570,13 +589,13 @@ class _Reader:
             return None
         node = self.open(value, where)
         kinds = type_names(node)
-        name = self.text(node.get("name"), pointer(where, "name"), "workArrangement")
+        name = self.text(node.get("name"), where + "/name", "workArrangement")
         if name is None:
             self.log.keep(where, value, "workArrangement", "an area without a name")
             return None
         self.keep_rest(node, where, {"name"})
         if "Country" in kinds:
-            code, unknown = v.country(name, pointer(where, "name"), self.log, "workArrangement")
+            code, unknown = v.country(name, where + "/name", self.log, "workArrangement")
             return {"country": code} if code else {"name": name}
         if "State" in kinds:
             return {"region": name}
@@ -649,30 +668,28 @@ class _Reader:
             node = self.open(value, where)
             currency = v.currency(
                 node.get("currency") or node.get("priceCurrency"),
-                pointer(where, "currency"),
+                where + "/currency",
                 log,
                 "compensation",
             )
             inner = node.get("value")
             if isinstance(inner, dict):
-                inner_node = self.open(inner, pointer(where, "value"))
-                spot = pointer(where, "value")
+                inner_node = self.open(inner, where + "/value")
+                spot = where + "/value"
                 self.amounts(inner_node, spot, amounts)
                 unit = inner_node.get("unitText") or inner_node.get("unitCode")
                 self.keep_rest(
                     inner_node, spot, {"value", "minValue", "maxValue", "unitText", "unitCode"}
                 )
             elif inner is not None:
-                amount = v.number(inner, pointer(where, "value"), log, "compensation")
+                amount = v.number(inner, where + "/value", log, "compensation")
                 if amount is not None:
                     amounts["value"] = amount
                 elif isinstance(inner, str) and inner.strip():
                     text = inner.strip()
             self.amounts(node, where, amounts, price=True)
             unit = unit or node.get("unitText") or node.get("unitCode")
-            described = self.text(
-                node.get("description"), pointer(where, "description"), "compensation"
-            )
+            described = self.text(node.get("description"), where + "/description", "compensation")
             self.keep_rest(node, where, _PAY_KEYS)
             if described:
                 text = described if text is None else text
@@ -719,7 +736,7 @@ class _Reader:
             amounts["minimum"], amounts["maximum"] = high, low
             log.note(where, "salary.repaired", "minimum above maximum; swapped", "compensation")
         if "value" in amounts and ("minimum" in amounts or "maximum" in amounts):
-            log.keep(pointer(where, "value"), amounts.pop("value"))
+            log.keep(where + "/value", amounts.pop("value"))
         pay: dict[str, Any] = {"currency": currency}
         for key in ("minimum", "maximum", "value"):
             if key in amounts:
@@ -739,7 +756,7 @@ class _Reader:
             keys += (("value", "value"),)
         for key, field in keys:
             if key in node and field not in amounts:
-                amount = v.number(node[key], pointer(where, key), self.log, "compensation")
+                amount = v.number(node[key], where + "/" + key, self.log, "compensation")
                 if amount is not None and amount >= 0:
                     amounts[field] = amount
 
@@ -759,6 +776,11 @@ class _Reader:
             qualifications, "/qualifications", self.log, "requiredQualifications"
         ):
             for index, item in items(qualifications):
+                if item.__class__ is str:
+                    single = _clean_item(item)
+                    if single is not None:
+                        required.append(single)  # what text_list gives for one clean item
+                        continue
                 where = at("/qualifications", index)
                 if isinstance(item, dict):
                     entry = self.education(self.open(item, where), where, required)
@@ -818,21 +840,19 @@ class _Reader:
             node.get("credentialCategory") or node.get("educationalLevel") or []
         ):
             category = self.text(
-                item, at(pointer(where, "credentialCategory"), index), "educationRequirements"
+                item, at(where + "/credentialCategory", index), "educationRequirements"
             )
             if category:
                 found = v.education_levels(category)
                 guessed |= category.strip().lower() not in v.GOOGLE_CREDENTIALS
                 levels.extend(level for level in found if level not in levels)
-        text = self.text(
-            node.get("description"), pointer(where, "description"), "educationRequirements"
-        )
+        text = self.text(node.get("description"), where + "/description", "educationRequirements")
         if not levels and text:
             levels = v.education_levels(text)
             guessed = True
         fields = []
         for index, item in items(node.get("about") or []):
-            field = self.text(item, at(pointer(where, "about"), index), "educationRequirements")
+            field = self.text(item, at(where + "/about", index), "educationRequirements")
             if field:
                 fields.append(field)
         self.keep_rest(
@@ -897,19 +917,19 @@ class _Reader:
             months = node.get("monthsOfExperience")
             if months is not None:
                 parsed = v.number(
-                    months, pointer(where, "monthsOfExperience"), self.log, "experienceRequirements"
+                    months, where + "/monthsOfExperience", self.log, "experienceRequirements"
                 )
                 if parsed is not None and parsed >= 0:
                     entry["months"] = round(parsed)
                 else:
                     self.log.keep(
-                        pointer(where, "monthsOfExperience"),
+                        where + "/monthsOfExperience",
                         months,
                         "experienceRequirements",
                         "not a number of months",
                     )
             subject = self.text(
-                node.get("description"), pointer(where, "description"), "experienceRequirements"
+                node.get("description"), where + "/description", "experienceRequirements"
             )
             if subject:
                 entry["subject"] = subject
@@ -944,15 +964,18 @@ class _Reader:
             return
         found = []
         for index, item in items(value):
+            if item.__class__ is str and isinstance(value, list):
+                clean = item.strip()
+                if clean and "<" not in clean and "&" not in clean:
+                    found.append({"name": clean})  # what self.text gives, without its checks
+                    continue
             where = at("/skills", index)
             if isinstance(item, dict):
                 node = self.open(self.resolve(item, where) or {}, where)
-                name = self.text(node.get("name"), pointer(where, "name"), "skills")
+                name = self.text(node.get("name"), where + "/name", "skills")
                 used = {"name", "termCode", "inDefinedTermSet"}
                 if name is None and node.get("description"):
-                    name = self.text(
-                        node.get("description"), pointer(where, "description"), "skills"
-                    )
+                    name = self.text(node.get("description"), where + "/description", "skills")
                     used.add("description")
                     self.log.note(
                         where,
@@ -964,7 +987,7 @@ class _Reader:
                     self.log.keep(where, item, "skills", "a skill without a name")
                     continue
                 skill: dict[str, Any] = {"name": name}
-                code = self.text(node.get("termCode"), pointer(where, "termCode"), "skills")
+                code = self.text(node.get("termCode"), where + "/termCode", "skills")
                 if code:
                     skill["code"] = code
                 scheme = _scheme(node.get("inDefinedTermSet"))
@@ -986,7 +1009,7 @@ class _Reader:
         text = self.text(value, where, "skills")
         if text is None:
             return []
-        parts = [p.strip() for p in re.split(r"\s*[,;|\u2022\n]\s*", text) if p.strip()]
+        parts = [p.strip() for p in _SKILL_SEPARATORS.split(text) if p.strip()]
         if len(parts) > 1 and all(len(p.split()) <= 5 for p in parts):
             self.log.note(
                 where, "list.split", f"held {len(parts)} skills in one text; split", "skills"
@@ -1049,12 +1072,12 @@ class _Reader:
                 entry["scheme"] = scheme
             code = self.text(
                 node.get(code_key) or node.get("termCode") or node.get("codeValue"),
-                pointer(where, code_key),
+                where + "/" + code_key,
                 field,
             )
             if code:
                 entry["code"] = code
-            name = self.text(node.get("name"), pointer(where, "name"), field)
+            name = self.text(node.get("name"), where + "/name", field)
             if name:
                 entry["name"] = name
             self.keep_rest(
@@ -1150,41 +1173,37 @@ class _Reader:
             return None
         node = self.open(value, where)
         role = "GENERAL"
-        kind = self.text(node.get("contactType"), pointer(where, "contactType"), "contacts")
+        kind = self.text(node.get("contactType"), where + "/contactType", "contacts")
         if kind:
             key = kind.strip()
-            role = (
-                key
-                if key in set(_ROLES.values())
-                else _ROLES.get(key.lower().replace("_", " "), "")
-            )
+            role = key if key in _ROLE_NAMES else _ROLES.get(key.lower().replace("_", " "), "")
             if not role:
                 role = "OTHER"
                 self.log.note(
-                    pointer(where, "contactType"),
+                    where + "/contactType",
                     "contact.role",
                     f"{kind!r} read as OTHER",
                     "contacts",
                 )
-                self.log.keep(pointer(where, "contactType"), node["contactType"])
+                self.log.keep(where + "/contactType", node["contactType"])
         contact: dict[str, Any] = {"role": role}
-        name = self.text(node.get("name"), pointer(where, "name"), "contacts")
+        name = self.text(node.get("name"), where + "/name", "contacts")
         if name:
             contact["name"] = name
-        email = self.text(node.get("email"), pointer(where, "email"), "contacts")
+        email = self.text(node.get("email"), where + "/email", "contacts")
         if email:
             contact["email"] = email.removeprefix("mailto:")
-        phone = self.text(node.get("telephone"), pointer(where, "telephone"), "contacts")
+        phone = self.text(node.get("telephone"), where + "/telephone", "contacts")
         if phone:
             contact["phone"] = phone.removeprefix("tel:")
         link = (
-            v.url(node.get("url"), pointer(where, "url"), self.log, "contacts")
+            v.url(node.get("url"), where + "/url", self.log, "contacts")
             if node.get("url")
             else None
         )
         if link:
             contact["url"] = link
-        text = self.text(node.get("description"), pointer(where, "description"), "contacts")
+        text = self.text(node.get("description"), where + "/description", "contacts")
         if text:
             contact["text"] = text
         self.keep_rest(
@@ -1251,23 +1270,48 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_SKILL_SEPARATORS = re.compile(r"\s*[,;|\u2022\n]\s*")
 _BULLET = re.compile(r"(?:^|\s)[*\u2022\u00b7\u25aa\u25cf\u2013-]\s+")
+_LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?=<li\b|</[uo]l>|$)", re.I | re.S)
+_CLAUSE_BREAK = re.compile(r"(?<=\.),\s+")
+
+
+def _clean_item(value: str) -> str | None:
+    """A string's text when it is one list item with nothing to decode or split, else None.
+
+    For such a string :func:`_split_items` and :func:`~jsonld_values.text` both give the
+    stripped string, without notes.
+    """
+    text = value.strip()
+    if (
+        text
+        and "<" not in text
+        and "&" not in text
+        and "\n" not in text
+        and ".," not in text
+        and _BULLET.search(text) is None
+    ):
+        return text
+    return None
 
 
 def _split_items(value: str) -> list[str]:
     """Split one text into list items: an HTML list, bullets, lines, or '., '-separated clauses."""
-    if "<li" in value.lower():
-        found = re.findall(r"<li\b[^>]*>(.*?)(?=<li\b|</[uo]l>|$)", value, re.I | re.S)
+    if "<" in value and "<li" in value.lower():
+        found = _LIST_ITEM.findall(value)
         return [t for raw in found if (t := v.plain_text(raw))]
-    text = v.plain_text(value) if v.looks_like_markup(value) else value.strip()
+    markup = ("<" in value or "&" in value) and v.looks_like_markup(value)
+    text = v.plain_text(value) if markup else value.strip()
     if len(_BULLET.findall(text)) >= 2:
         return [p.strip() for p in _BULLET.split(text) if p.strip()]
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) > 1:
-        return lines
-    clauses = re.split(r"(?<=\.),\s+", text)
-    if len(clauses) > 2 and all(clause[:1].isupper() for clause in clauses):
-        return [c.strip() for c in clauses if c.strip()]
+    if "\n" in text:  # the text is stripped: one line splits into itself
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if len(lines) > 1:
+            return lines
+    if ".," in text:
+        clauses = _CLAUSE_BREAK.split(text)
+        if len(clauses) > 2 and all(clause[:1].isupper() for clause in clauses):
+            return [c.strip() for c in clauses if c.strip()]
     return [text] if text else []
 
 
@@ -1315,6 +1359,8 @@ _SPONSOR = re.compile(
 
 
 def _visa_sponsorship(text: str) -> str:
+    if "sponsor" not in text.casefold():
+        return "UNKNOWN"  # both patterns need the word (casefold finds what re.I matches)
     if _NO_SPONSOR.search(text):
         return "NO"
     if _SPONSOR.search(text):
