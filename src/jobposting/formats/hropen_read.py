@@ -9,28 +9,35 @@ Extras (``hropen_extras``) are collected here and applied by ``hropen.py``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from jobposting import codec
+from jobposting import codec, fastvalidate
 from jobposting.errors import ReadError
 from jobposting.formats import hropen_extras as extras
+from jobposting.formats.hropen_tree import (
+    Element,
+    element_text,
+    find,
+    findall,
+    findtext,
+    from_lxml,
+    text,
+    texts,
+)
 from jobposting.formats.hropen_vocab import (
     DEGREES_READ,
     EMPLOYMENT_TYPES_READ,
     INTERVALS_READ,
     ISCED_READ,
     STATUS_READ,
-    element_text,
     fold,
 )
 from jobposting.formats.hropen_write import (
@@ -38,7 +45,6 @@ from jobposting.formats.hropen_write import (
     LEGAL_PREFIX,
     LIST_TITLES,
     NS,
-    Node,
 )
 from jobposting.problems import Problem
 from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_problems
@@ -73,10 +79,6 @@ _INCENTIVES = {
     "overtime": "OVERTIME",
 }
 
-#: A parsed element. The writer's own nodes (``hropen_write.Node``) are read as elements too:
-#: they have the same ``tag`` and ``text``, and their children-by-tag index ready.
-Element = etree._Element
-
 
 class Reading:
     """What the native mapping found: the canonical document, extras and diagnostics."""
@@ -95,105 +97,11 @@ class Reading:
         )
 
 
-# lxml's find() with a path runs ElementPath in Python (several microseconds a call); the
-# readers look up about a hundred paths per document, so they index children by tag instead,
-# once per element, for the duration of one reading (see ``indexed``).
-_local = threading.local()
-
-
-@contextlib.contextmanager
-def indexed() -> Iterator[None]:
-    """Cache the children-by-tag index of the elements looked into while reading one document."""
-    _local.kids = {}
-    try:
-        yield
-    finally:
-        _local.kids = None
-
-
-def _kids(element: Element) -> dict[str, list[Element]]:
-    kind: type = type(element)
-    if kind is Node:  # the writer's node: indexed as it was built
-        return element.kids  # type: ignore[attr-defined,no-any-return]
-    cache: dict[Element, dict[str, list[Element]]] | None = _local.__dict__.get("kids")
-    found = cache.get(element) if cache is not None else None
-    if found is None:
-        found = {}
-        for child in element:
-            tag = child.tag
-            if type(tag) is str:
-                siblings = found.get(tag)
-                if siblings is None:
-                    found[tag] = [child]
-                else:
-                    siblings.append(child)
-        if cache is not None:
-            cache[element] = found
-    return found
-
-
-# Paths looked up are a fixed set of literals: split each once.
-_STEPS: dict[str, tuple[str, ...]] = {}
-
-
-def _steps(path: str) -> tuple[str, ...]:
-    steps = _STEPS.get(path)
-    if steps is None:
-        steps = _STEPS[path] = tuple(path.split("/"))
-    return steps
-
-
-def find(element: Element | None, path: str) -> Element | None:
-    """The first element at ``path`` (tags joined by ``/``) below ``element``, or None."""
-    current = element
-    for step in _STEPS.get(path) or _steps(path):
-        if current is None:
-            return None
-        children = _kids(current).get(step)
-        current = children[0] if children else None
-    return current
-
-
-def findall(element: Element | None, path: str) -> list[Element]:
-    """Every element at ``path`` below ``element``, in document order (as ElementPath)."""
-    if element is None:
-        return []
-    current = [element]
-    for step in _STEPS.get(path) or _steps(path):
-        if len(current) == 1:
-            current = _kids(current[0]).get(step) or []
-        else:
-            current = [child for parent in current for child in _kids(parent).get(step, ())]
-    return list(current)
-
-
-def findtext(element: Element | None, path: str) -> str | None:
-    """The text (not stripped) of the first element at ``path``, or None."""
-    found = find(element, path)
-    return None if found is None else found.text
-
-
-def text(element: Element | None, path: str) -> str | None:
-    """The stripped text at ``path`` below ``element``, or None."""
-    found = find(element, path)
-    if found is None:
-        return None
-    value = found.text
-    if value is None:
-        return None
-    return value.strip() or None
-
-
-def texts(element: Element | None, path: str) -> list[str]:
-    """The non-blank texts of every element at ``path``."""
-    return [t for t in (element_text(e) for e in findall(element, path)) if t is not None]
-
-
 def number(value: str | None) -> int | float | None:
     """Read an xsd:decimal as an int (no point) or a float; None when it is not one."""
     if value is None:
         return None
-    if _INTEGER.fullmatch(value):
+    if (value.isdigit() and value.isascii()) or _INTEGER.fullmatch(value):
         return int(value)
     if _DECIMAL.fullmatch(value):
         return float(value)
@@ -272,7 +180,7 @@ def rich(value: str | None, reading: Reading, pointer: str) -> str | None:
     value = value.strip()
     if not value:
         return None
-    if not rich_text_problems(value):
+    if fastvalidate.rich_text_clean(value) or not rich_text_problems(value):
         return value
     cleaned = sanitise(value)
     reading.note(
@@ -290,36 +198,29 @@ def plain(value: str | None) -> str | None:
 
 def put(target: dict[str, Any], key: str, value: Any) -> None:
     """Set ``key`` when ``value`` is present (not None, not an empty list or object)."""
-    if value is not None and value not in ([], {}):
+    if value or (value is not None and type(value) is not list and type(value) is not dict):
         target[key] = value
 
 
-def _unqualify(root: etree._Element, reading: Reading) -> None:
-    """HR Open 4.3 children are unqualified; accept documents that qualify them anyway."""
-    if all(not isinstance(child.tag, str) or "}" not in child.tag for child in root):
-        return
-    for element in root.iter(etree.Element):
-        if element is not root and "}" in element.tag:
-            element.tag = etree.QName(element).localname
-    reading.note(
-        "",
-        "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
-        "qualified-children",
-    )
-
-
-def read_native(root: Element | Node) -> Reading:
+def read_native(root: etree._Element | Element) -> Reading:
     """Map a PositionOpening element to a canonical JSON value, collecting extras.
 
     ``root`` is a parsed document's root, or the tree the writer built (read back by the
     writer to find what needs extras: the same mapping, without the checks of the root).
     """
     reading = Reading()
-    if isinstance(root, Node):
-        return _read_native(cast("Element", root), reading)
-    _check_root(root, reading)
-    with indexed():
+    if isinstance(root, dict):
         return _read_native(root, reading)
+    _check_root(root, reading)
+    # HR Open 4.3 children are unqualified; documents that qualify them anyway are read too.
+    qualified = any(isinstance(child.tag, str) and "}" in child.tag for child in root)
+    if qualified:
+        reading.note(
+            "",
+            "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
+            "qualified-children",
+        )
+    return _read_native(from_lxml(root, local_names=qualified), reading)
 
 
 def _read_native(root: Element, reading: Reading) -> Reading:
@@ -342,8 +243,8 @@ def _read_native(root: Element, reading: Reading) -> Reading:
     put(doc, "language", text(root, "language") or element_text(first("language")))
     status = text(root, "statusCode")
     if status is not None:
-        if fold(status) in STATUS_READ:
-            doc["status"] = STATUS_READ[fold(status)]
+        if (folded := fold(status)) in STATUS_READ:
+            doc["status"] = STATUS_READ[folded]
         else:
             reading.note("/status", f"status {status!r} has no canonical value; left out", "status")
     put(doc, "title", element_text(first("positionTitle")))
@@ -386,16 +287,14 @@ def _read_native(root: Element, reading: Reading) -> Reading:
 
 
 def _check_root(root: etree._Element, reading: Reading) -> None:
-    if etree.QName(root).localname != "PositionOpening":
+    name = etree.QName(root)
+    if name.localname != "PositionOpening":
         raise ReadError(
-            f"not an HR Open PositionOpening: the root element is <{etree.QName(root).localname}>",
+            f"not an HR Open PositionOpening: the root element is <{name.localname}>",
             where=f"line {root.sourceline}",
         )
-    if etree.QName(root).namespace != NS:
-        reading.note(
-            "", f"root namespace is {etree.QName(root).namespace!r}, not {NS!r}", "namespace"
-        )
-    _unqualify(root, reading)
+    if name.namespace != NS:
+        reading.note("", f"root namespace is {name.namespace!r}, not {NS!r}", "namespace")
 
 
 def _items(wrapper: Element | None) -> list[Element]:
@@ -467,9 +366,9 @@ def claim_own_block(
         doc["description"] = content
         return True
     if key in LIST_TITLES and key not in doc:
-        listed = _LIST_HTML.fullmatch(content)
-        if listed:
-            doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
+        items = _list_items(content)
+        if items is not None:
+            doc[key] = [html.unescape(i) for i in items]
             return True
     if key and key.startswith(LEGAL_PREFIX) and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS:
         paragraph = _PARAGRAPH.fullmatch(content)
@@ -477,6 +376,23 @@ def claim_own_block(
         legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
         return True
     return False
+
+
+def _list_items(content: str) -> list[str] | None:
+    """The raw items of a ``<ul><li>...</li></ul>`` list, or None when the content is none."""
+    # What html_list writes (no "<" inside an item) is split without the regular expressions,
+    # which give the same items for it.
+    if content.startswith("<ul>") and content.endswith("</ul>"):
+        inner = content[4:-5]
+        if not inner:
+            return []
+        if inner.startswith("<li>") and inner.endswith("</li>"):
+            body = inner[4:-5]
+            items = body.split("</li><li>")
+            if body.count("<") == 2 * (len(items) - 1):  # only the separators' two each
+                return items
+    listed = _LIST_HTML.fullmatch(content)
+    return None if listed is None else _LIST_ITEM.findall(listed.group(1))
 
 
 def _contact(person: Element, reading: Reading) -> dict[str, Any] | None:
@@ -656,16 +572,14 @@ def _work_hours(period: Element | None, shift: str | None, doc: dict[str, Any]) 
 
 def _pay_range(element: Element, reading: Reading, pointer: str) -> dict[str, Any] | None:
     pay: dict[str, Any] = {}
-    currencies = [
-        c
-        for tag in ("minimumAmount", "maximumAmount", "referenceAmount")
-        if (c := text(element, f"{tag}/currency"))
-    ]
-    if currencies:
-        pay["currency"] = currencies[0]
-    for tag, key in (("minimumAmount", "minimum"), ("maximumAmount", "maximum"),
-                     ("referenceAmount", "value")):  # fmt: skip
-        put(pay, key, number(text(element, f"{tag}/value")))
+    amounts = [(key, amount) for tag, key in _AMOUNTS if (amount := find(element, tag)) is not None]
+    for _, amount in amounts:
+        currency = text(amount, "currency")
+        if currency:
+            pay["currency"] = currency
+            break
+    for key, amount in amounts:
+        put(pay, key, number(text(amount, "value")))
     interval = text(element, "intervalCode")
     if interval is not None:
         if fold(interval) in INTERVALS_READ:
@@ -680,6 +594,13 @@ def _pay_range(element: Element, reading: Reading, pointer: str) -> dict[str, An
     return {
         key: pay[key] for key in ("currency", "minimum", "maximum", "value", "period") if key in pay
     }
+
+
+_AMOUNTS = (
+    ("minimumAmount", "minimum"),
+    ("maximumAmount", "maximum"),
+    ("referenceAmount", "value"),
+)
 
 
 def _compensation(
