@@ -24,8 +24,9 @@ from jobposting.errors import JobPostingError, ReadError, ResourceNotFoundError,
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats import hropen_write as native_write
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
-from jobposting.formats.hropen_read import Reading, read_native
+from jobposting.formats.hropen_read import read_native
 from jobposting.formats.hropen_tree import Element, sub
+from jobposting.formats.hropen_values import Reading
 from jobposting.formats.json import posting_from_document
 
 if TYPE_CHECKING:

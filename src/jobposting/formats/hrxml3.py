@@ -21,7 +21,7 @@ from jobposting.formats import hropen_extras as extras
 from jobposting.formats import hrxml3_write as native_write
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.hropen import settle
-from jobposting.formats.hropen_read import Reading
+from jobposting.formats.hropen_values import Reading
 from jobposting.formats.hrxml3_read import positions, read_native
 from jobposting.formats.json import posting_from_document
 

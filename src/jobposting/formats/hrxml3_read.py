@@ -16,15 +16,6 @@ from typing import Any
 from lxml import etree
 
 from jobposting.formats import hropen_extras as extras
-from jobposting.formats.hropen_read import (
-    Reading,
-    claim_own_block,
-    moment,
-    number,
-    plain,
-    put,
-    rich,
-)
 from jobposting.formats.hropen_tree import (
     Element,
     attribute,
@@ -36,6 +27,15 @@ from jobposting.formats.hropen_tree import (
     has_children,
     text,
     texts,
+)
+from jobposting.formats.hropen_values import (
+    Reading,
+    claim_own_block,
+    moment,
+    number,
+    plain,
+    put,
+    rich,
 )
 from jobposting.formats.hropen_vocab import (
     DEGREES_READ,
