@@ -32,6 +32,7 @@ from jobposting.formats.jsonld_read import (
     node_index,
     parse_text,
 )
+from jobposting.richtext import URL_SCHEMES, rich_text_problems
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -61,6 +62,30 @@ def plain_items(content: str) -> list[str]:
     if "&" in text:
         text = html.unescape(text)
     return [item for part in text.split("\x00") if (item := " ".join(part.split()))]
+
+
+def plain_is_rich_text(value: str) -> bool:
+    """_is_rich_text() as first written: (name, href) tuples for every text, links or not."""
+    if description._OTHER_TAG.search(value):
+        return False
+    tokens = description._TAGS.findall(value)
+    if value.count("<") != len(tokens) or value.count(">") != len(tokens):
+        return not rich_text_problems(value)
+    if "&" in value and description._ODD_AMPERSAND.search(value):
+        return not rich_text_problems(value)
+    stack: list[str] = []
+    for tag, href in tokens:
+        if tag in description._OPENING:
+            if href and (tag != "a" or href[7:].split(":", 1)[0].lower() not in URL_SCHEMES):
+                return False
+            if tag != "br":
+                stack.append(tag)
+        elif tag in description._CLOSING and tag != "/br":
+            if not stack or stack.pop() != description._CLOSING[tag]:
+                return not rich_text_problems(value)
+        else:
+            return False
+    return not stack
 
 
 def plain_microdata_items(root: Any) -> Iterator[Any]:
@@ -186,6 +211,31 @@ def test_sanitise_is_the_plain_pipeline(text: str) -> None:
 )
 def test_sanitise_examples(text: str) -> None:
     assert description.sanitise(text) == plain_sanitise(text)
+
+
+rich_pieces = st.sampled_from(
+    [
+        "<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<br>", "</br>", "<strong>", "</strong>",
+        "<h3>", "</h3>", '<h2 data-jobposting="benefits">', "<h2>", "</h2>", "<P>", "<1p>",
+        '<a href="https://x.org">', '<a href=" https://x.org">', '<a href="javascript:x">',
+        '<p href="x">', "</a>", "<a>", "&amp;", "&", "<", ">", "x", " ", "\u2019",
+    ]
+)  # fmt: skip
+rich_candidates = st.lists(rich_pieces, max_size=30).map("".join)
+
+
+@FUZZ
+@given(rich_candidates)
+def test_rich_text_check_is_the_plain_check(text: str) -> None:
+    assert description._is_rich_text(text) == plain_is_rich_text(text)
+
+
+@FUZZ
+@given(rich_candidates)
+def test_own_headings_found_once_are_the_substitution(text: str) -> None:
+    headings = list(description._OWN_H2.finditer(text))
+    expected = description._OWN_H2.sub(description._h2_contents, text)
+    assert description._with_h3(text, headings) == expected
 
 
 @FUZZ

@@ -122,8 +122,9 @@ def read(raw: str, where: str, log: Log, wanted: frozenset[str]) -> Description:
         text = _line_breaks(text)
         log.note(where, "description.escapes", "held literal \\n between tags; removed")
     text = text.strip()
-    if _is_rich_text(_OWN_H2.sub(_h2_contents, text)):
-        result = _split(text, _OWN_H2, where, log, wanted, own=True)
+    headings = list(_OWN_H2.finditer(text))  # found once: checked as <h3>, then split at
+    if _is_rich_text(_with_h3(text, headings)):
+        result = _split(text, _OWN_H2, where, log, wanted, own=True, matches=headings)
     else:
         cleaned = sanitise(text)
         log.note(where, "description.sanitised", "held markup outside the rich-text subset")
@@ -193,7 +194,22 @@ def _h2_contents(match: re.Match[str]) -> str:
     return f"<h3>{match.group(2)}</h3>"  # checked like any heading of the subset
 
 
+def _with_h3(text: str, headings: list[re.Match[str]]) -> str:
+    """``_OWN_H2.sub(_h2_contents, text)`` from the matches already found."""
+    if not headings:
+        return text
+    parts = []
+    position = 0
+    for match in headings:
+        parts.append(text[position : match.start()])
+        parts.append(_h2_contents(match))
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 _TAGS = re.compile(r'<(/?[a-z0-9]+)( href="[^"<>&]*")?>')
+_TAG_NAMES = re.compile(r"<(/?[a-z0-9]+)>")  # _TAGS where no tag can have the href group
 _ODD_AMPERSAND = re.compile(r"&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)")
 _OPENING = {tag: tag for tag in ALLOWED_TAGS}
 _CLOSING = {"/" + tag: tag for tag in ALLOWED_TAGS}
@@ -206,6 +222,8 @@ def _is_rich_text(value: str) -> bool:
     """True when ``value`` is canonical rich text (a fast scan; the exact checker when unsure)."""
     if _OTHER_TAG.search(value):
         return False  # an element, comment or declaration outside the subset
+    if ' href="' not in value:
+        return _is_rich_text_without_links(value)
     tokens = _TAGS.findall(value)
     if value.count("<") != len(tokens) or value.count(">") != len(tokens):
         return not rich_text_problems(value)  # a bare < or >: ask the checker
@@ -226,11 +244,42 @@ def _is_rich_text(value: str) -> bool:
     return not stack
 
 
+def _is_rich_text_without_links(value: str) -> bool:
+    """The rest of :func:`_is_rich_text` for a value without links: the same steps on tag names.
+
+    Without ``href="`` no tag has the href group, so the names alone are the tags.
+    """
+    names = _TAG_NAMES.findall(value)
+    if value.count("<") != len(names) or value.count(">") != len(names):
+        return not rich_text_problems(value)  # a bare < or >: ask the checker
+    if "&" in value and _ODD_AMPERSAND.search(value):
+        return not rich_text_problems(value)
+    stack: list[str] = []
+    for tag in names:
+        if tag in _OPENING:
+            if tag != "br":
+                stack.append(tag)
+        elif tag in _CLOSING and tag != "/br":
+            if not stack or stack.pop() != _CLOSING[tag]:
+                return not rich_text_problems(value)
+        else:
+            return False
+    return not stack
+
+
 def _split(
-    value: str, heading: re.Pattern[str], where: str, log: Log, wanted: frozenset[str], *, own: bool
+    value: str,
+    heading: re.Pattern[str],
+    where: str,
+    log: Log,
+    wanted: frozenset[str],
+    *,
+    own: bool,
+    matches: list[re.Match[str]] | None = None,
 ) -> Description:
     result = Description()
-    matches = list(heading.finditer(value))
+    if matches is None:
+        matches = list(heading.finditer(value))
     end = matches[0].start() if matches else len(value)
     result.summary = value[:end].strip() or None
     for index, match in enumerate(matches):
