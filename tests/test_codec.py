@@ -288,7 +288,9 @@ def test_loads_reports_the_problems_validation_finds(monkeypatch: pytest.MonkeyP
     """With validate (the default) loads raises the schema's problems before structuring;
     validate=False skips the schema."""
     problem = Problem(pointer="/title", message="is too dull", code="test")
-    monkeypatch.setattr(schema_module, "validate_document", lambda document: [problem])
+    monkeypatch.setattr(
+        schema_module, "validate_document", lambda document, *, plain=False: [problem]
+    )
     text = json.dumps(MINIMAL)
     with pytest.raises(InvalidPostingError) as caught:
         loads(text)
