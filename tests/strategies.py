@@ -239,7 +239,9 @@ def extensions() -> st.SearchStrategy[dict[str, Any]]:
 def identifiers() -> st.SearchStrategy[m.Identifier]:
     """Draw $defs/identifier."""
     text = plain_texts()
-    return st.builds(m.Identifier, scheme=text, value=text, name=optional(text))
+    return st.builds(
+        m.Identifier, scheme=text, value=text, name=optional(text), issuer=optional(text)
+    )
 
 
 @functools.cache

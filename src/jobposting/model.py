@@ -215,11 +215,12 @@ class SourceFormat(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Identifier:
-    """An identifier in a named scheme."""
+    """An identifier in a named scheme, optionally with the body that issued it."""
 
     scheme: str
     value: str
     name: str | None = None
+    issuer: str | None = None
 
 
 @attrs.frozen(kw_only=True)
