@@ -23,6 +23,7 @@ KNOWN_PATH_LOSSES: dict[str, dict[str, str]] = {
     "html": {
         "/identifiers/*/issuer": _NOT_RENDERED_YET,
         "/hiringOrganization/identifiers/*/issuer": _NOT_RENDERED_YET,
+        "/compensation/payScale": _NOT_RENDERED_YET,
     },
 }
 

@@ -374,6 +374,16 @@ def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRan
 
 
 @functools.cache
+def pay_scales() -> st.SearchStrategy[m.PayScale]:
+    """Draw $defs/payScale (an agreement, a grade or both)."""
+    text = plain_texts()
+    fields = {"step": optional(text), "text": optional(texts())}
+    return st.builds(m.PayScale, agreement=text, grade=optional(text), **fields) | st.builds(
+        m.PayScale, agreement=optional(text), grade=text, **fields
+    )
+
+
+@functools.cache
 def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Compensation]:
     """Draw $defs/compensation (never empty); pay ranges may name ``location_ids``."""
     incentive = st.builds(
@@ -387,6 +397,7 @@ def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Com
         base_pay=lists_of(pay_ranges(location_ids)),
         text=optional(texts()),
         proration_text=optional(texts()),
+        pay_scale=optional(pay_scales()),
         incentives=lists_of(incentive),
         incentive_text=optional(texts()),
         benefits=lists_of(texts()),

@@ -124,6 +124,11 @@ def test_minimal_posting_is_valid() -> None:
             Problem(pointer="/url", message="'www.example.com/jobs' is not a valid absolute URL", code="schema.format"),
             id="url-without-scheme",
         ),
+        pytest.param(
+            {"compensation": {"payScale": {"step": "3", "text": "Nach Tarif"}}},
+            Problem(pointer="/compensation/payScale", message="needs at least one of agreement, grade", code="schema.anyOf"),
+            id="pay-scale-without-agreement-or-grade",
+        ),
     ],
 )  # fmt: skip
 def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "PayBasis",
     "PayPeriod",
     "PayRange",
+    "PayScale",
     "Posting",
     "PostingStatus",
     "RequirementLevel",
@@ -325,6 +326,16 @@ class PayRange:
 
 
 @attrs.frozen(kw_only=True)
+class PayScale:
+    """A collective agreement or public pay scale and the grade of the position in it."""
+
+    agreement: str | None = None
+    grade: str | None = None
+    step: str | None = None
+    text: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Incentive:
     """One kind of pay on top of base pay."""
 
@@ -335,11 +346,12 @@ class Incentive:
 
 @attrs.frozen(kw_only=True)
 class Compensation:
-    """Pay: base pay ranges, the basis they assume, incentive pay and benefits."""
+    """Pay: base pay ranges, the pay scale they follow, incentive pay and benefits."""
 
     base_pay: tuple[PayRange, ...] = ()
     text: str | None = None
     proration_text: str | None = None
+    pay_scale: PayScale | None = None
     incentives: tuple[Incentive, ...] = ()
     incentive_text: str | None = None
     benefits: tuple[str, ...] = ()
