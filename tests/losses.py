@@ -24,6 +24,7 @@ KNOWN_PATH_LOSSES: dict[str, dict[str, str]] = {
         "/identifiers/*/issuer": _NOT_RENDERED_YET,
         "/hiringOrganization/identifiers/*/issuer": _NOT_RENDERED_YET,
         "/compensation/payScale": _NOT_RENDERED_YET,
+        "/educationRequirements/*/relatedFieldsAccepted": _NOT_RENDERED_YET,
     },
 }
 

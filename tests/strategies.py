@@ -409,14 +409,18 @@ def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Com
 
 @functools.cache
 def education_requirements() -> st.SearchStrategy[m.EducationRequirement]:
-    """Draw $defs/educationRequirement."""
-    return st.builds(
+    """Draw $defs/educationRequirement (relatedFieldsAccepted only with fieldsOfStudy)."""
+    requirement = st.builds(
         m.EducationRequirement,
         levels=non_empty(st.sampled_from(m.EducationLevel), unique=True),
         fields_of_study=lists_of(plain_texts()),
+        related_fields_accepted=optional(st.booleans()),
         requirement=st.sampled_from(m.RequirementLevel),
         in_progress=optional(st.booleans()),
         text=optional(texts()),
+    )
+    return requirement.map(
+        lambda e: e if e.fields_of_study else attrs.evolve(e, related_fields_accepted=None)
     )
 
 

@@ -129,6 +129,11 @@ def test_minimal_posting_is_valid() -> None:
             Problem(pointer="/compensation/payScale", message="needs at least one of agreement, grade", code="schema.anyOf"),
             id="pay-scale-without-agreement-or-grade",
         ),
+        pytest.param(
+            {"educationRequirements": [{"levels": ["BACHELOR_DEGREE"], "requirement": "REQUIRED", "relatedFieldsAccepted": True}]},
+            Problem(pointer="/educationRequirements/0/fieldsOfStudy", message="is required when relatedFieldsAccepted is given", code="schema.dependentRequired"),
+            id="related-fields-without-fields",
+        ),
     ],
 )  # fmt: skip
 def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:

@@ -363,6 +363,7 @@ class EducationRequirement:
 
     levels: tuple[EducationLevel, ...]
     fields_of_study: tuple[str, ...] = ()
+    related_fields_accepted: bool | None = None
     requirement: RequirementLevel
     in_progress: bool | None = None
     text: str | None = None

@@ -96,6 +96,16 @@ def _problem_from_error(error: ValidationError) -> Problem:
         missing = next((name for name in value if name not in instance), value[0])
         path.append(missing)
         message = "is required"
+    elif keyword == "dependentRequired":
+        given, missing = next(
+            (name, need)
+            for name, needs in value.items()
+            if name in instance
+            for need in needs
+            if need not in instance
+        )
+        path.append(missing)
+        message = f"is required when {given} is given"
     elif keyword == "additionalProperties":
         allowed = schema.get("properties", {})
         extra = sorted(name for name in instance if name not in allowed)
