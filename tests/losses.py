@@ -25,6 +25,8 @@ KNOWN_PATH_LOSSES: dict[str, dict[str, str]] = {
         "/hiringOrganization/identifiers/*/issuer": _NOT_RENDERED_YET,
         "/compensation/payScale": _NOT_RENDERED_YET,
         "/educationRequirements/*/relatedFieldsAccepted": _NOT_RENDERED_YET,
+        "/skills/*/alternativeGroup": _NOT_RENDERED_YET,
+        "/languageRequirements/*/alternativeGroup": _NOT_RENDERED_YET,
     },
 }
 

@@ -2,7 +2,8 @@
 
 ``postings()`` draws postings that pass the schema and the rules of ``jobposting.schema``
 (pay minimum <= maximum, validThrough not before datePosted, pay ranges naming existing,
-unique location ids, rich text in the allowed HTML subset). The smaller strategies are
+unique location ids, rich text in the allowed HTML subset, alternative groups of two or more
+entries with one requirement level). The smaller strategies are
 exported for tests of single fields and formats.
 """
 
@@ -19,6 +20,8 @@ from hypothesis import strategies as st
 from jobposting import model as m
 
 T = TypeVar("T")
+#: The entries that can be alternatives of each other.
+Alternative = TypeVar("Alternative", m.Skill, m.LanguageRequirement)
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).parents[1] / "schemas" / "jobposting.schema.json").read_text("utf-8")
@@ -435,6 +438,27 @@ def experience_requirements() -> st.SearchStrategy[m.ExperienceRequirement]:
 
 
 @functools.cache
+def group_keys() -> st.SearchStrategy[str]:
+    """Draw an alternative group key as the schema's pattern allows."""
+    return st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+
+
+@st.composite
+def with_alternatives(
+    draw: st.DrawFn, entries: st.SearchStrategy[tuple[Alternative, ...]]
+) -> tuple[Alternative, ...]:
+    """Draw a list of skills or languages in which two or more entries may be alternatives:
+    they share an alternativeGroup key and one requirement level (the rules' conditions)."""
+    items = list(draw(entries))
+    if len(items) >= 2 and draw(st.booleans()):
+        members = draw(st.lists(st.sampled_from(range(len(items))), min_size=2, unique=True))
+        key, level = draw(group_keys()), items[members[0]].requirement
+        for i in members:
+            items[i] = attrs.evolve(items[i], alternative_group=key, requirement=level)
+    return tuple(items)
+
+
+@functools.cache
 def skills() -> st.SearchStrategy[m.Skill]:
     """Draw $defs/skill."""
     level, text = st.sampled_from(m.RequirementLevel), plain_texts()
@@ -549,8 +573,8 @@ def _posting_fields() -> dict[str, st.SearchStrategy[Any]]:
         "education_requirements": lists_of(education_requirements()),
         "experience_requirements": lists_of(experience_requirements()),
         "experience_in_place_of_education": optional(st.booleans()),
-        "skills": lists_of(skills()),
-        "language_requirements": lists_of(language_requirements()),
+        "skills": with_alternatives(lists_of(skills())),
+        "language_requirements": with_alternatives(lists_of(language_requirements())),
         "occupational_categories": lists_of(classifications()),
         "work_authorization": optional(
             st.builds(

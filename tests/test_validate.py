@@ -134,11 +134,37 @@ def test_minimal_posting_is_valid() -> None:
             Problem(pointer="/educationRequirements/0/fieldsOfStudy", message="is required when relatedFieldsAccepted is given", code="schema.dependentRequired"),
             id="related-fields-without-fields",
         ),
+        pytest.param(
+            {"skills": [{"name": "Java", "alternativeGroup": "jvm"}, {"name": "SQL"}]},
+            Problem(pointer="/skills/0/alternativeGroup", message="alternative group 'jvm' has no other entry in skills (alternatives need two or more)", code="alternative-group-alone"),
+            id="alternative-group-alone",
+        ),
+        pytest.param(
+            {"languageRequirements": [{"language": "de", "requirement": "REQUIRED", "alternativeGroup": "de-or-nl"}, {"language": "nl", "requirement": "PREFERRED", "alternativeGroup": "de-or-nl"}]},
+            Problem(pointer="/languageRequirements/1", message="has requirement PREFERRED but /languageRequirements/0 in the same alternative group 'de-or-nl' has requirement REQUIRED", code="alternative-group-mixed-requirement"),
+            id="alternative-group-mixed-requirement",
+        ),
+        pytest.param(
+            {"skills": [{"name": "Java", "requirement": "REQUIRED", "alternativeGroup": "jvm"}, {"name": "Kotlin", "alternativeGroup": "jvm"}]},
+            Problem(pointer="/skills/1", message="has no requirement but /skills/0 in the same alternative group 'jvm' has requirement REQUIRED", code="alternative-group-mixed-requirement"),
+            id="alternative-group-requirement-missing",
+        ),
     ],
 )  # fmt: skip
 def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:
     """Each broken rule gives exactly one problem, word for word."""
     assert jobposting.validate(minimal(**extra)) == [expected]
+
+
+def test_an_alternative_group_key_is_a_token() -> None:
+    """A key with a space breaks the pattern at each entry that carries it."""
+    group = {"alternativeGroup": "jvm language"}
+    skills = [{"name": "Java", **group}, {"name": "Kotlin", **group}]
+    message = "'jvm language' is not a valid alternative group key"
+    assert jobposting.validate(minimal(skills=skills)) == [
+        Problem(pointer="/skills/0/alternativeGroup", message=message, code="schema.pattern"),
+        Problem(pointer="/skills/1/alternativeGroup", message=message, code="schema.pattern"),
+    ]
 
 
 def test_broken_json_text_is_one_syntax_problem() -> None:

@@ -387,6 +387,7 @@ class Skill:
     requirement: RequirementLevel | None = None
     code: str | None = None
     scheme: str | None = None
+    alternative_group: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -396,6 +397,7 @@ class LanguageRequirement:
     language: str
     level: LanguageLevel | None = None
     requirement: RequirementLevel
+    alternative_group: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,13 @@ RULE_CODES = {
     "unknown-location-reference": "a pay range names a location id the posting does not have",
     "duplicate-location-id": "two locations share one id",
     "rich-text-markup": "rich text holds markup outside the allowed HTML subset",
+    "alternative-group-alone": "an alternative group has one entry (alternatives need two or more)",
+    "alternative-group-mixed-requirement": "the entries of one alternative group differ in "
+    "requirement level",
 }
+
+#: The lists whose entries can be alternatives of each other (alternativeGroup).
+ALTERNATIVE_LISTS = ("skills", "languageRequirements")
 
 
 @functools.cache
@@ -163,6 +169,7 @@ def _rule_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _date_order_problems(document)
     yield from _location_reference_problems(document)
     yield from _rich_text_field_problems(document)
+    yield from _alternative_group_problems(document)
 
 
 def _list_of_dicts(value: object) -> list[tuple[int, Mapping[str, Any]]]:
@@ -273,3 +280,41 @@ def _rich_text_field_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
         if isinstance(value, str) and not fastvalidate.rich_text_clean(value):
             for message in rich_text_problems(value):
                 yield Problem(pointer=where, message=message, code="rich-text-markup")
+
+
+def _alternative_group_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    for name in ALTERNATIVE_LISTS:
+        entries = dict(_list_of_dicts(document.get(name)))
+        groups: dict[str, list[int]] = {}
+        for i, entry in entries.items():
+            key = entry.get("alternativeGroup")
+            if isinstance(key, str):
+                groups.setdefault(key, []).append(i)
+        for key, members in groups.items():
+            first = members[0]
+            if len(members) == 1:
+                yield Problem(
+                    pointer=f"/{name}/{first}/alternativeGroup",
+                    message=(
+                        f"alternative group {key!r} has no other entry in {name} "
+                        "(alternatives need two or more)"
+                    ),
+                    code="alternative-group-alone",
+                )
+                continue
+            level = entries[first].get("requirement")
+            for i in members[1:]:
+                other = entries[i].get("requirement")
+                if other != level:
+                    yield Problem(
+                        pointer=f"/{name}/{i}",
+                        message=(
+                            f"has {_level(other)} but /{name}/{first} in the same alternative "
+                            f"group {key!r} has {_level(level)}"
+                        ),
+                        code="alternative-group-mixed-requirement",
+                    )
+
+
+def _level(value: object) -> str:
+    return f"requirement {value}" if isinstance(value, str) else "no requirement"
