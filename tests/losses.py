@@ -27,6 +27,8 @@ KNOWN_PATH_LOSSES: dict[str, dict[str, str]] = {
         "/educationRequirements/*/relatedFieldsAccepted": _NOT_RENDERED_YET,
         "/skills/*/alternativeGroup": _NOT_RENDERED_YET,
         "/languageRequirements/*/alternativeGroup": _NOT_RENDERED_YET,
+        "/compensation/incentives/*/amount": _NOT_RENDERED_YET,
+        "/compensation/incentives/*/percentOfBasePay": _NOT_RENDERED_YET,
     },
 }
 

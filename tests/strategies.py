@@ -1,9 +1,9 @@
 """Hypothesis strategies for valid canonical postings and the values they are built from.
 
 ``postings()`` draws postings that pass the schema and the rules of ``jobposting.schema``
-(pay minimum <= maximum, validThrough not before datePosted, pay ranges naming existing,
-unique location ids, rich text in the allowed HTML subset, alternative groups of two or more
-entries with one requirement level). The smaller strategies are
+(pay and incentive minimum <= maximum, validThrough not before datePosted, pay ranges naming
+existing, unique location ids, rich text in the allowed HTML subset, alternative groups of two
+or more entries with one requirement level). The smaller strategies are
 exported for tests of single fields and formats.
 """
 
@@ -335,6 +335,42 @@ def organizations() -> st.SearchStrategy[m.Organization]:
 
 
 @functools.cache
+def figures(high: int) -> st.SearchStrategy[dict[str, m.Number]]:
+    """Draw the figures of a range: one value, or a minimum and/or a maximum not below it."""
+    return (
+        st.lists(numbers(0, high), min_size=2, max_size=2)
+        .map(sorted)
+        .flatmap(
+            lambda a: st.sampled_from(
+                [
+                    {"value": a[0]},
+                    {"minimum": a[0]},
+                    {"maximum": a[1]},
+                    {"minimum": a[0], "maximum": a[1]},
+                ]
+            )
+        )
+    )
+
+
+@functools.cache
+def monetary_amounts() -> st.SearchStrategy[m.MonetaryAmount]:
+    """Draw $defs/monetaryAmount (minimum not above maximum)."""
+    amount = st.builds(
+        m.MonetaryAmount,
+        currency=currency_codes(),
+        period=optional(st.sampled_from(m.PayPeriod)),
+    )
+    return st.builds(lambda a, f: attrs.evolve(a, **f), amount, figures(100_000))
+
+
+@functools.cache
+def percentages() -> st.SearchStrategy[m.Percentage]:
+    """Draw $defs/percentage (minimum not above maximum)."""
+    return figures(200).map(lambda f: m.Percentage(**f))
+
+
+@functools.cache
 def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRange]:
     """Draw $defs/payRange: one value, or a minimum and/or a maximum not above it.
 
@@ -351,20 +387,7 @@ def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRan
     if location_ids:
         ids = st.sampled_from(location_ids)
         applies_to |= st.builds(m.PayAppliesTo, location_id=ids, label=optional(plain_texts()))
-    amounts = (
-        st.lists(numbers(0, 500_000), min_size=2, max_size=2)
-        .map(sorted)
-        .flatmap(
-            lambda a: st.sampled_from(
-                [
-                    {"value": a[0]},
-                    {"minimum": a[0]},
-                    {"maximum": a[1]},
-                    {"minimum": a[0], "maximum": a[1]},
-                ]
-            )
-        )
-    )
+    amounts = figures(500_000)
     pay = st.builds(
         m.PayRange,
         currency=currency_codes(),
@@ -393,6 +416,8 @@ def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Com
         m.Incentive,
         type=st.sampled_from(m.IncentiveType),
         discretionary=optional(st.booleans()),
+        amount=optional(monetary_amounts()),
+        percent_of_base_pay=optional(percentages()),
         text=optional(texts()),
     )
     compensation = st.builds(

@@ -40,6 +40,31 @@ def test_minimal_posting_is_valid() -> None:
             id="min-exceeds-max",
         ),
         pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "amount": {"currency": "USD", "minimum": 900, "maximum": 500}}]}},
+            Problem(pointer="/compensation/incentives/0/amount", message="minimum 900 is greater than maximum 500", code="incentive-min-exceeds-max"),
+            id="incentive-amount-min-exceeds-max",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "percentOfBasePay": {"minimum": 20, "maximum": 10.5}}]}},
+            Problem(pointer="/compensation/incentives/0/percentOfBasePay", message="minimum 20 is greater than maximum 10.5", code="incentive-min-exceeds-max"),
+            id="incentive-percentage-min-exceeds-max",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "SIGN_ON_BONUS", "amount": {"currency": "USD", "period": "YEAR"}}]}},
+            Problem(pointer="/compensation/incentives/0/amount", message="needs at least one of minimum, maximum, value", code="schema.anyOf"),
+            id="incentive-amount-without-figure",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "percentOfBasePay": {"value": 15, "maximum": 20}}]}},
+            Problem(pointer="/compensation/incentives/0/percentOfBasePay", message="gives a single value together with a minimum or maximum; use one or the other", code="schema.not"),
+            id="incentive-percentage-value-and-maximum",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "amount": {"value": 250}}]}},
+            Problem(pointer="/compensation/incentives/0/amount/currency", message="is required", code="schema.required"),
+            id="incentive-amount-without-currency",
+        ),
+        pytest.param(
             {"datePosted": "2025-10-21", "validThrough": "2025-10-20T23:59:59Z"},
             Problem(pointer="/validThrough", message="validThrough 2025-10-20T23:59:59Z is before datePosted 2025-10-21", code="valid-through-before-date-posted"),
             id="valid-through-before-posted",

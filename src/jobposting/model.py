@@ -37,6 +37,7 @@ __all__ = [
     "LegalStatement",
     "LegalStatementKind",
     "Location",
+    "MonetaryAmount",
     "Number",
     "Organization",
     "PayAppliesTo",
@@ -44,6 +45,7 @@ __all__ = [
     "PayPeriod",
     "PayRange",
     "PayScale",
+    "Percentage",
     "Posting",
     "PostingStatus",
     "RequirementLevel",
@@ -336,11 +338,33 @@ class PayScale:
 
 
 @attrs.frozen(kw_only=True)
+class MonetaryAmount:
+    """An amount of money, or a range of amounts, in one currency."""
+
+    currency: str
+    minimum: Number | None = None
+    maximum: Number | None = None
+    value: Number | None = None
+    period: PayPeriod | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Percentage:
+    """A percentage, or a range of percentages, as numbers of percent (15 is 15 %)."""
+
+    minimum: Number | None = None
+    maximum: Number | None = None
+    value: Number | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Incentive:
     """One kind of pay on top of base pay."""
 
     type: IncentiveType
     discretionary: bool | None = None
+    amount: MonetaryAmount | None = None
+    percent_of_base_pay: Percentage | None = None
     text: str | None = None
 
 

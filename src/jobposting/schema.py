@@ -22,6 +22,8 @@ from jobposting.richtext import rich_text_problems
 
 RULE_CODES = {
     "pay-range-min-exceeds-max": "a pay range's minimum is greater than its maximum",
+    "incentive-min-exceeds-max": "an incentive amount's or percentage's minimum is greater than "
+    "its maximum",
     "valid-through-before-date-posted": "validThrough is earlier than datePosted",
     "unknown-location-reference": "a pay range names a location id the posting does not have",
     "duplicate-location-id": "two locations share one id",
@@ -166,6 +168,7 @@ def _problem_from_error(error: ValidationError) -> Problem:
 
 def _rule_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _pay_range_problems(document)
+    yield from _incentive_range_problems(document)
     yield from _date_order_problems(document)
     yield from _location_reference_problems(document)
     yield from _rich_text_field_problems(document)
@@ -194,6 +197,24 @@ def _pay_range_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 message=f"minimum {low} is greater than maximum {high}",
                 code="pay-range-min-exceeds-max",
             )
+
+
+def _incentive_range_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    compensation = document.get("compensation")
+    if not isinstance(compensation, Mapping):
+        return
+    for i, incentive in _list_of_dicts(compensation.get("incentives")):
+        for key in ("amount", "percentOfBasePay"):
+            figures = incentive.get(key)
+            if not isinstance(figures, Mapping):
+                continue
+            low, high = figures.get("minimum"), figures.get("maximum")
+            if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+                yield Problem(
+                    pointer=f"/compensation/incentives/{i}/{key}",
+                    message=f"minimum {low} is greater than maximum {high}",
+                    code="incentive-min-exceeds-max",
+                )
 
 
 def _parse_moment(value: object) -> dt.date | dt.datetime | None:
