@@ -29,6 +29,7 @@ KNOWN_PATH_LOSSES: dict[str, dict[str, str]] = {
         "/languageRequirements/*/alternativeGroup": _NOT_RENDERED_YET,
         "/compensation/incentives/*/amount": _NOT_RENDERED_YET,
         "/compensation/incentives/*/percentOfBasePay": _NOT_RENDERED_YET,
+        "/credentials": _NOT_RENDERED_YET,
     },
 }
 

@@ -21,7 +21,7 @@ from jobposting import model as m
 
 T = TypeVar("T")
 #: The entries that can be alternatives of each other.
-Alternative = TypeVar("Alternative", m.Skill, m.LanguageRequirement)
+Alternative = TypeVar("Alternative", m.Credential, m.Skill, m.LanguageRequirement)
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).parents[1] / "schemas" / "jobposting.schema.json").read_text("utf-8")
@@ -472,8 +472,8 @@ def group_keys() -> st.SearchStrategy[str]:
 def with_alternatives(
     draw: st.DrawFn, entries: st.SearchStrategy[tuple[Alternative, ...]]
 ) -> tuple[Alternative, ...]:
-    """Draw a list of skills or languages in which two or more entries may be alternatives:
-    they share an alternativeGroup key and one requirement level (the rules' conditions)."""
+    """Draw a list of credentials, skills or languages in which two or more entries may be
+    alternatives: they share an alternativeGroup key and one requirement level (the rules)."""
     items = list(draw(entries))
     if len(items) >= 2 and draw(st.booleans()):
         members = draw(st.lists(st.sampled_from(range(len(items))), min_size=2, unique=True))
@@ -481,6 +481,20 @@ def with_alternatives(
         for i in members:
             items[i] = attrs.evolve(items[i], alternative_group=key, requirement=level)
     return tuple(items)
+
+
+@functools.cache
+def credentials() -> st.SearchStrategy[m.Credential]:
+    """Draw $defs/credential."""
+    text = plain_texts()
+    return st.builds(
+        m.Credential,
+        kind=st.sampled_from(m.CredentialKind),
+        name=text,
+        issuer=optional(text),
+        requirement=st.sampled_from(m.RequirementLevel),
+        text=optional(texts()),
+    )
 
 
 @functools.cache
@@ -596,6 +610,7 @@ def _posting_fields() -> dict[str, st.SearchStrategy[Any]]:
         "required_qualifications": lists_of(long_text),
         "preferred_qualifications": lists_of(long_text),
         "education_requirements": lists_of(education_requirements()),
+        "credentials": with_alternatives(lists_of(credentials())),
         "experience_requirements": lists_of(experience_requirements()),
         "experience_in_place_of_education": optional(st.booleans()),
         "skills": with_alternatives(lists_of(skills())),

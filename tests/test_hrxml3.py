@@ -30,7 +30,7 @@ def test_one_posting_is_a_bare_noun_and_several_a_process_message() -> None:
     assert [r.posting for r in records] == [first, second]
     assert [r.where for r in records] == [
         "PositionOpening 1 (line 12)",
-        "PositionOpening 2 (line 154)",
+        "PositionOpening 2 (line 152)",
     ]
 
 

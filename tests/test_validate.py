@@ -174,6 +174,16 @@ def test_minimal_posting_is_valid() -> None:
             Problem(pointer="/skills/1", message="has no requirement but /skills/0 in the same alternative group 'jvm' has requirement REQUIRED", code="alternative-group-mixed-requirement"),
             id="alternative-group-requirement-missing",
         ),
+        pytest.param(
+            {"credentials": [{"kind": "LICENCE", "name": "Forklift licence", "requirement": "REQUIRED"}]},
+            Problem(pointer="/credentials/0/kind", message="'LICENCE' is not a valid credential kind (expected one of LICENSE, REGISTRATION, CERTIFICATION)", code="schema.enum"),
+            id="credential-kind-spelling",
+        ),
+        pytest.param(
+            {"credentials": [{"kind": "LICENSE", "name": "Counterbalance truck licence", "requirement": "PREFERRED", "alternativeGroup": "flt"}]},
+            Problem(pointer="/credentials/0/alternativeGroup", message="alternative group 'flt' has no other entry in credentials (alternatives need two or more)", code="alternative-group-alone"),
+            id="credential-alternative-alone",
+        ),
     ],
 )  # fmt: skip
 def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:

@@ -22,6 +22,8 @@ __all__ = [
     "Compensation",
     "Contact",
     "ContactRole",
+    "Credential",
+    "CredentialKind",
     "DateOrDateTime",
     "EducationLevel",
     "EducationRequirement",
@@ -150,6 +152,14 @@ class EducationLevel(enum.StrEnum):
     DOCTORATE = "DOCTORATE"
     POSTGRADUATE_DEGREE = "POSTGRADUATE_DEGREE"
     PROFESSIONAL_CERTIFICATE = "PROFESSIONAL_CERTIFICATE"
+
+
+class CredentialKind(enum.StrEnum):
+    """The kind of a credential: a licence, a register entry or a certification."""
+
+    LICENSE = "LICENSE"
+    REGISTRATION = "REGISTRATION"
+    CERTIFICATION = "CERTIFICATION"
 
 
 class LanguageLevel(enum.StrEnum):
@@ -404,6 +414,18 @@ class ExperienceRequirement:
 
 
 @attrs.frozen(kw_only=True)
+class Credential:
+    """A licence, registration or certification the posting asks for."""
+
+    kind: CredentialKind
+    name: str
+    issuer: str | None = None
+    requirement: RequirementLevel
+    alternative_group: str | None = None
+    text: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Skill:
     """A skill, tool, technology or competency the posting names."""
 
@@ -533,6 +555,7 @@ class Posting:
     required_qualifications: tuple[str, ...] = ()
     preferred_qualifications: tuple[str, ...] = ()
     education_requirements: tuple[EducationRequirement, ...] = ()
+    credentials: tuple[Credential, ...] = ()
     experience_requirements: tuple[ExperienceRequirement, ...] = ()
     experience_in_place_of_education: bool | None = None
     skills: tuple[Skill, ...] = ()

@@ -34,7 +34,7 @@ RULE_CODES = {
 }
 
 #: The lists whose entries can be alternatives of each other (alternativeGroup).
-ALTERNATIVE_LISTS = ("skills", "languageRequirements")
+ALTERNATIVE_LISTS = ("credentials", "skills", "languageRequirements")
 
 
 @functools.cache
