@@ -195,9 +195,10 @@ def print_report(result: dict[str, Any], previous: dict[str, Any] | None) -> Non
 
 def markdown(result: dict[str, Any]) -> str:
     """Return a saved run as Markdown tables (for docs/performance.md)."""
+    used = [name for name, on in result.get("fast_paths", {}).items() if on]
     lines = [
         f"Run of {result['when']} ({result['mode']}), Python {result['python']}, "
-        f"{result['machine']}.",
+        f"{result['machine']}" + (f", fast paths: {', '.join(used)}." if used else "."),
         "",
         "| path | subject | corpus | postings/s/core | peak MB | ours/this |",
         "|---|---|---|--:|--:|--:|",
@@ -223,6 +224,13 @@ def markdown(result: dict[str, Any]) -> str:
         verdict = {True: "yes", False: "**no**", None: "not measured"}[target["met"]]
         lines.append(f"| {target['target']} | {target['value']} | {verdict} |")
     return "\n".join(lines) + "\n"
+
+
+def fast_paths() -> dict[str, bool]:
+    """Which optional fast paths (extra ``fast``) this run used."""
+    from jobposting import fastvalidate, jsontext
+
+    return {"jsonschema-rs": fastvalidate.available(), "orjson": jsontext.FAST}
 
 
 def main() -> int:
@@ -258,6 +266,7 @@ def main() -> int:
         "mode": size,
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {len(__import__('os').sched_getaffinity(0))} CPUs",
+        "fast_paths": fast_paths(),
         "rows": rows,
         "streaming": streaming,
     }

@@ -16,6 +16,7 @@ from conftest import REPO, case_dirs
 from jobposting import model as m
 from jobposting.formats import jsonld
 from jobposting.formats.base import ReadOptions, WriteOptions
+from jobposting.formats.jsonld_residual import residual
 
 CASES = REPO / "tests" / "cases"
 
@@ -180,6 +181,18 @@ def test_convert_script_and_plain_flags(tmp_path: Path) -> None:
     plain = subprocess.run([*run, "--plain"], capture_output=True, text=True, check=True)
     assert jsonld.EXTENSION_TERM not in plain.stdout
     assert "posting 1: /language dropped (schema.org has no place for it)" in plain.stderr
+
+
+def test_the_residual_tells_true_from_1_and_1_from_1_0() -> None:
+    """Values equal in Python but not in JSON are part of the residual; equal ones are not."""
+    nan = float("nan")
+    assert residual({"a": True, "b": 1.0, "c": 2}, {"a": 1, "b": 1, "c": 2}) == {
+        "a": True,
+        "b": 1.0,
+    }
+    assert residual({"a": [1, {"b": 2}]}, {"a": [1, {"b": 2.0}]}) == {"a": {"1": {"b": 2}}}
+    assert residual({"a": [nan]}, {"a": [nan]}) == {"a": {"0": nan}}  # NaN is not even itself
+    assert residual({"a": {"x": [1, "y"]}}, {"a": {"x": [1, "y"]}, "z": 0}) == {"z": None}
 
 
 def test_unknown_properties_read_from_a_page_are_written_back() -> None:

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,15 @@ def test_undefined_entity_is_a_malformed_document_with_its_line() -> None:
         ReadError, match=r"^line 2, column \d+: malformed XML: Entity 'x' not defined"
     ):
         xmlsafe.parse(b"<r>\n&x;</r>")
+
+
+def test_the_reused_parser_is_not_changed_by_an_error_and_is_one_per_thread() -> None:
+    """parse() keeps one parser per thread: a malformed document leaves it as it was, and
+    threads parsing at once each get their own."""
+    with pytest.raises(ReadError, match="malformed XML"):
+        xmlsafe.parse(b"<r>")
+    assert xmlsafe.parse(b"<r>x</r>").getroot().text == "x"
+    documents = [f"<r>{'<a/>' * (i % 7)}{i}</r>".encode() for i in range(200)]
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda d: xmlsafe.parse(d).getroot().xpath("string()"), documents))
+    assert texts == [str(i) for i in range(200)]

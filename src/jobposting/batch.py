@@ -151,11 +151,15 @@ class Outcome:
     @property
     def errors(self) -> tuple[Finding, ...]:
         """The findings of level error."""
+        if not self.findings:
+            return ()
         return tuple(f for f in self.findings if f.level == "error")
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
         """The findings of level warning."""
+        if not self.findings:
+            return ()
         return tuple(f for f in self.findings if f.level == "warning")
 
     @property

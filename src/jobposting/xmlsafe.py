@@ -11,6 +11,7 @@ prolog scan in an exotic encoding. Every error names the line (and column) where
 from __future__ import annotations
 
 import re
+import threading
 from typing import IO, Any
 
 from lxml import etree
@@ -50,6 +51,18 @@ def safe_parser() -> etree.XMLParser:
         remove_pis=False,
         collect_ids=False,
     )
+
+
+# parse() reuses one parser per thread: lxml parsers are not thread-safe, and a fresh parser
+# for every document costs a few microseconds each time.
+_parsers = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = safe_parser()
+    return parser
 
 
 def read_bounded(source: IO[bytes], *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -96,11 +109,11 @@ def parse(data: bytes, *, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
         raise UnsafeXMLError(
             f"input is {len(data)} bytes, larger than the limit of {max_bytes}; refused"
         )
-    if not data.strip():
+    if not data or data.isspace():  # (data.strip() would copy a whole document)
         raise ReadError("empty input: expected an XML document")
     _refuse_doctype(data)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
         line, column = error.position
         message = error.msg or "not well-formed"

@@ -24,7 +24,9 @@ from jobposting.errors import JobPostingError, ReadError, ResourceNotFoundError,
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats import hropen_write as native_write
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
-from jobposting.formats.hropen_read import Reading, read_native
+from jobposting.formats.hropen_read import read_native
+from jobposting.formats.hropen_tree import Element, sub
+from jobposting.formats.hropen_values import Reading
 from jobposting.formats.json import posting_from_document
 
 if TYPE_CHECKING:
@@ -155,27 +157,27 @@ def _foreign_classifications(document: Mapping[str, Any]) -> list[tuple[str, str
     return kept
 
 
-def build_tree(document: Mapping[str, Any]) -> native_write.Node:
+def build_tree(document: Mapping[str, Any]) -> Element:
     """Return the complete PositionOpening tree of a canonical document, extras included.
 
-    The tree is the writer's own nodes (``hropen_write.Node``): the native reader reads them
-    back as it reads a parsed document, so the extras are exactly what the native elements
-    lose, and ``hropen_write.serialise`` writes them as lxml would.
+    The tree is the writer's own (``hropen_tree``): the native reader reads it back as it reads
+    a parsed document, so the extras are exactly what the native elements lose, and
+    ``hropen_write.serialise`` writes it as lxml would.
     """
     try:
         root = native_write.build(document)
         foreign = _foreign_classifications(document)
         wrapper = None
         if foreign:
-            profile = root.kids["positionProfiles"][0].kids["item"][0]
-            classification = native_write.sub(profile, "positionClassification")
-            wrapper = native_write.sub(classification, "extendedPositionClassifications")
+            profile = root["positionProfiles"][0]["item"][0]
+            classification = sub(profile, "positionClassification")
+            wrapper = sub(classification, "extendedPositionClassifications")
             for name, value, country in foreign:
-                item = native_write.sub(wrapper, "item")
+                item = sub(wrapper, "item")
                 if country is not None:
-                    native_write.sub(item, "countryCode", country)
-                native_write.sub(item, "name", name)
-                native_write.sub(item, "value", value)
+                    sub(item, "countryCode", country)
+                sub(item, "name", name)
+                sub(item, "value", value)
     except ValueError as error:  # a value the mapping cannot write
         raise WriteError(f"hropen: {error}") from None
     native = read_native(root)
@@ -189,10 +191,7 @@ def build_tree(document: Mapping[str, Any]) -> native_write.Node:
         if wrapper is None:
             native_write.add_extras(root, pairs)
         else:
-            for name, value in pairs:
-                item = native_write.sub(wrapper, "item")
-                native_write.sub(item, "name", name)
-                native_write.sub(item, "value", value)
+            native_write.add_classifications(wrapper, pairs)
     return root
 
 

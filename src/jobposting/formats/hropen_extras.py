@@ -51,37 +51,102 @@ def diff(wanted: Any, native: Any, pointer: str = "") -> Iterator[Extra]:
     length, or a value of another JSON type (``1`` is not ``1.0``), is replaced whole.
     """
     found: list[Extra] = []
-    _diff(wanted, native, pointer, found)
+    _diff(wanted, native, [pointer], found)
     return iter(found)
 
 
 #: Scalars compared in place when both sides have exactly this type (no call, no pointer).
-_SCALARS = (str, int, float, bool)
+_SCALARS = frozenset({str, int, float, bool})
+_ABSENT: Any = object()
 
 
-def _diff(wanted: Any, native: Any, pointer: str, found: list[Extra]) -> None:
-    wanted_kind = _kind(wanted)
-    native_kind = _kind(native)
+def _pointer(path: list[Any], last: str | int | None = None) -> str:
+    """The JSON Pointer of ``path`` (a prefix, then reference tokens), ``last`` appended."""
+    tokens = path[1:] if last is None else [*path[1:], last]
+    prefix: str = path[0]
+    return prefix + "".join(f"/{escape(token)}" for token in tokens)
+
+
+def _diff(wanted: Any, native: Any, path: list[Any], found: list[Extra]) -> None:
+    # ``path`` is the pointer of both values as a list (a prefix, then the tokens); it is only
+    # written out as a pointer when a difference is found.
+    wanted_kind = _KINDS.get(type(wanted)) or _kind(wanted)
+    native_kind = _KINDS.get(type(native)) or _kind(native)
     if wanted_kind is dict and native_kind is dict:
         for key, value in wanted.items():
-            if key in native:
-                got = native[key]
-                kind = type(value)
-                if kind is type(got) and kind in _SCALARS:
+            got = native.get(key, _ABSENT)
+            if got is _ABSENT:
+                found.append((_pointer(path, key), value))
+                continue
+            kind = type(value)
+            if kind is type(got):
+                if kind in _SCALARS:
                     if value != got:
-                        found.append((f"{pointer}/{escape(key)}", value))
-                else:
-                    _diff(value, got, f"{pointer}/{escape(key)}", found)
-            else:
-                found.append((f"{pointer}/{escape(key)}", value))
-        for key in native:
-            if key not in wanted:
-                found.append((f"{pointer}/{escape(key)}", DELETE))
+                        found.append((_pointer(path, key), value))
+                    continue
+                if value == got and _same(value, got):
+                    continue
+            path.append(key)
+            _diff(value, got, path, found)
+            path.pop()
+        if not native.keys() <= wanted.keys():
+            for key in native:
+                if key not in wanted:
+                    found.append((_pointer(path, key), DELETE))
     elif wanted_kind is list and native_kind is list and len(wanted) == len(native):
-        for index, (value, got) in enumerate(zip(wanted, native, strict=True)):
-            _diff(value, got, f"{pointer}/{index}", found)
+        for index, value in enumerate(wanted):
+            got = native[index]
+            kind = type(value)
+            if kind is type(got):
+                if kind in _SCALARS:
+                    if value != got:
+                        found.append((_pointer(path, index), value))
+                    continue
+                if value == got and _same(value, got):
+                    continue
+            path.append(index)
+            _diff(value, got, path, found)
+            path.pop()
     elif wanted_kind is not native_kind or wanted != native:
-        found.append((pointer, str(wanted) if wanted_kind is str else wanted))
+        found.append((_pointer(path), str(wanted) if wanted_kind is str else wanted))
+
+
+def _same(wanted: Any, native: Any) -> bool:
+    """For two values that compare equal (``==``): True when every value inside has the same
+    exact type on both sides too, so that :func:`diff` finds nothing between them.
+
+    ``==`` alone does not tell ``1`` from ``1.0`` or ``True``; False only means "compare them
+    value by value".
+    """
+    kind = type(wanted)
+    if kind is dict:
+        if type(native) is not dict:
+            return False
+        for key, value in wanted.items():
+            got = native[key]
+            kind = type(value)
+            if kind is not type(got):
+                return False
+            if kind is str or kind is int or kind is bool:
+                continue
+            if not _same(value, got):
+                return False
+        return True
+    if kind is list:
+        if type(native) is not list:
+            return False
+        for value, got in zip(wanted, native, strict=True):  # equal lists: equal lengths
+            kind = type(value)
+            if kind is not type(got):
+                return False
+            if kind is str or kind is int or kind is bool:
+                continue
+            if not _same(value, got):
+                return False
+        return True
+    if kind is float:
+        return type(native) is float and wanted == native  # NaN: not even equal to itself
+    return kind is type(native) and (kind in _SCALARS or native is None)
 
 
 #: The JSON types, by the exact Python type that usually holds them.
@@ -106,12 +171,25 @@ def _kind(value: Any) -> type:
     return type(value)
 
 
+#: ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, its encoder made once.
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+#: The JSON text of the values an extra most often holds, as ``_to_json`` writes them.
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def encode(extra: Extra) -> tuple[str, str]:
     """Return the (name, value) strings that store one extra."""
     pointer, value = extra
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str or isinstance(value, str):
         return TEXT_PREFIX + pointer, value
-    return JSON_PREFIX + pointer, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if value is None or kind is bool:
+        return JSON_PREFIX + pointer, _JSON_CONSTANTS[value]
+    if kind is int:
+        return JSON_PREFIX + pointer, int.__repr__(value)
+    return JSON_PREFIX + pointer, _to_json(value)
 
 
 def decode(name: str, value: str) -> Extra | None:
@@ -181,7 +259,10 @@ def _apply_one(document: dict[str, Any], pointer: str, value: Any) -> bool:
         return False
     if not pointer.startswith("/"):
         return False
-    *parents, last = [unescape(token) for token in pointer[1:].split("/")]
+    tokens = pointer[1:].split("/")
+    if "~" in pointer:
+        tokens = [unescape(token) for token in tokens]
+    *parents, last = tokens
     target: Any = document
     for token in parents:
         if isinstance(target, dict) and token in target:

@@ -4,65 +4,56 @@ Reads what the ``hropen`` writer produces and what other systems send: every pro
 multi-profile document is read (locations and pay ranges from all of them, the rest from the
 first profile that has it), open code lists are read in every usual spelling, and each repair or
 guess is recorded as a diagnostic with a JSON Pointer and a stable ``hropen.*`` code.
-Extras (``hropen_extras``) are collected here and applied by ``hropen.py``.
+Extras (``hropen_extras``) are collected here and applied by ``hropen.py``. The mapping reads
+element trees (``hropen_tree``); the value readers it shares with the HR-XML 3.2 reader are in
+``hropen_values``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import html
 import re
-import threading
-from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
-from typing import Any, cast
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
-from jobposting import codec
 from jobposting.errors import ReadError
 from jobposting.formats import hropen_extras as extras
+from jobposting.formats.hropen_tree import (
+    Element,
+    element_text,
+    find,
+    findall,
+    findtext,
+    from_lxml,
+    text,
+    texts,
+)
+from jobposting.formats.hropen_values import (
+    Reading,
+    claim_own_block,
+    moment,
+    number,
+    put,
+    rich,
+    untagged,
+)
 from jobposting.formats.hropen_vocab import (
     DEGREES_READ,
     EMPLOYMENT_TYPES_READ,
     INTERVALS_READ,
     ISCED_READ,
     STATUS_READ,
-    element_text,
     fold,
 )
-from jobposting.formats.hropen_write import (
-    DESCRIPTION_SCHEME,
-    LEGAL_PREFIX,
-    LIST_TITLES,
-    NS,
-    Node,
-)
-from jobposting.problems import Problem
-from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_problems
+from jobposting.formats.hropen_write import DESCRIPTION_SCHEME, NS
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATE_TIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{0,5}[1-9])?"
-    r"(Z|[+-](?!00:00)[0-9]{2}:[0-9]{2})"
-)
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SHORT_CODE = re.compile(r"[A-Z0-9]{1,3}")
 _LOCATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
-_LIST_HTML = re.compile(r"<ul>((?:<li>.*?</li>)*)</ul>", re.S)
-_LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
-_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
-_TAG = re.compile(r"<[^>]*>")
 _CONTACT_ROLES = {
     "RECRUITER", "HIRING_MANAGER", "HR", "ACCOMMODATION", "TECHNICAL_SUPPORT", "GENERAL", "OTHER",
-}  # fmt: skip
-_LEGAL_KINDS = {
-    "EQUAL_OPPORTUNITY", "FAIR_CHANCE", "PAY_TRANSPARENCY", "ACCOMMODATION", "DRUG_FREE_WORKPLACE",
-    "E_VERIFY", "DATA_PRIVACY", "AGENCY", "DISCLAIMER", "OTHER",
 }  # fmt: skip
 _INCENTIVES = {
     "bonus": "BONUS",
@@ -73,253 +64,26 @@ _INCENTIVES = {
     "overtime": "OVERTIME",
 }
 
-#: A parsed element. The writer's own nodes (``hropen_write.Node``) are read as elements too:
-#: they have the same ``tag`` and ``text``, and their children-by-tag index ready.
-Element = etree._Element
 
-
-class Reading:
-    """What the native mapping found: the canonical document, extras and diagnostics."""
-
-    def __init__(self, prefix: str = "hropen") -> None:
-        self.prefix = prefix
-        self.document: dict[str, Any] = {}
-        self.extras: list[extras.Extra] = []
-        self.orders: list[tuple[str, list[int]]] = []
-        self.diagnostics: list[Problem] = []
-
-    def note(self, pointer: str, message: str, code: str) -> None:
-        """Record a repair or guess."""
-        self.diagnostics.append(
-            Problem(pointer=pointer, message=message, code=f"{self.prefix}.{code}")
-        )
-
-
-# lxml's find() with a path runs ElementPath in Python (several microseconds a call); the
-# readers look up about a hundred paths per document, so they index children by tag instead,
-# once per element, for the duration of one reading (see ``indexed``).
-_local = threading.local()
-
-
-@contextlib.contextmanager
-def indexed() -> Iterator[None]:
-    """Cache the children-by-tag index of the elements looked into while reading one document."""
-    _local.kids = {}
-    try:
-        yield
-    finally:
-        _local.kids = None
-
-
-def _kids(element: Element) -> dict[str, list[Element]]:
-    kind: type = type(element)
-    if kind is Node:  # the writer's node: indexed as it was built
-        return element.kids  # type: ignore[attr-defined,no-any-return]
-    cache: dict[Element, dict[str, list[Element]]] | None = _local.__dict__.get("kids")
-    found = cache.get(element) if cache is not None else None
-    if found is None:
-        found = {}
-        for child in element:
-            tag = child.tag
-            if type(tag) is str:
-                siblings = found.get(tag)
-                if siblings is None:
-                    found[tag] = [child]
-                else:
-                    siblings.append(child)
-        if cache is not None:
-            cache[element] = found
-    return found
-
-
-# Paths looked up are a fixed set of literals: split each once.
-_STEPS: dict[str, tuple[str, ...]] = {}
-
-
-def _steps(path: str) -> tuple[str, ...]:
-    steps = _STEPS.get(path)
-    if steps is None:
-        steps = _STEPS[path] = tuple(path.split("/"))
-    return steps
-
-
-def find(element: Element | None, path: str) -> Element | None:
-    """The first element at ``path`` (tags joined by ``/``) below ``element``, or None."""
-    current = element
-    for step in _STEPS.get(path) or _steps(path):
-        if current is None:
-            return None
-        children = _kids(current).get(step)
-        current = children[0] if children else None
-    return current
-
-
-def findall(element: Element | None, path: str) -> list[Element]:
-    """Every element at ``path`` below ``element``, in document order (as ElementPath)."""
-    if element is None:
-        return []
-    current = [element]
-    for step in _STEPS.get(path) or _steps(path):
-        if len(current) == 1:
-            current = _kids(current[0]).get(step) or []
-        else:
-            current = [child for parent in current for child in _kids(parent).get(step, ())]
-    return list(current)
-
-
-def findtext(element: Element | None, path: str) -> str | None:
-    """The text (not stripped) of the first element at ``path``, or None."""
-    found = find(element, path)
-    return None if found is None else found.text
-
-
-def text(element: Element | None, path: str) -> str | None:
-    """The stripped text at ``path`` below ``element``, or None."""
-    found = find(element, path)
-    if found is None:
-        return None
-    value = found.text
-    if value is None:
-        return None
-    return value.strip() or None
-
-
-def texts(element: Element | None, path: str) -> list[str]:
-    """The non-blank texts of every element at ``path``."""
-    return [t for t in (element_text(e) for e in findall(element, path)) if t is not None]
-
-
-def number(value: str | None) -> int | float | None:
-    """Read an xsd:decimal as an int (no point) or a float; None when it is not one."""
-    if value is None:
-        return None
-    if _INTEGER.fullmatch(value):
-        return int(value)
-    if _DECIMAL.fullmatch(value):
-        return float(value)
-    return None
-
-
-def moment(value: str | None, reading: Reading, pointer: str) -> str | None:
-    """Read a date or date-time into the canonical spelling; repairs are noted."""
-    if value is None:
-        return None
-    if _DATE.fullmatch(value) or _DATE_TIME.fullmatch(value):
-        return value
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace(" ", "T", 1))
-    except ValueError:
-        reading.note(pointer, f"{value!r} is not a date or date-time; left out", "bad-date")
-        return None
-    if parsed.tzinfo is None:
-        reading.note(pointer, f"{value!r} has no UTC offset; kept the date only", "date-only")
-        return parsed.date().isoformat()
-    spelled: str = codec.CONVERTER.unstructure(parsed, dt.datetime)
-    return spelled
-
-
-class _Sanitiser(HTMLParser):
-    """Rebuild an HTML fragment keeping only the rich-text allowlist (richtext.py)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            return
-        kept = ""
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
-            if urlsplit(href.strip()).scheme.lower() not in URL_SCHEMES:
-                return
-            kept = f' href="{html.escape(href.strip())}"'
-        self.out.append(f"<{tag}{kept}>")
-        if tag not in VOID_TAGS:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.open:
-            while self.open:
-                closed = self.open.pop()
-                self.out.append(f"</{closed}>")
-                if closed == tag:
-                    break
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(html.escape(data, quote=False))
-
-    def result(self) -> str:
-        self.close()
-        while self.open:
-            self.out.append(f"</{self.open.pop()}>")
-        return "".join(self.out).strip()
-
-
-def sanitise(value: str) -> str:
-    """Keep the allowed HTML subset of a fragment: other tags, attributes and links are dropped,
-    their text is kept."""
-    sanitiser = _Sanitiser()
-    sanitiser.feed(value)
-    return sanitiser.result()
-
-
-def rich(value: str | None, reading: Reading, pointer: str) -> str | None:
-    """Keep rich text that is in the allowed HTML subset; otherwise sanitise it (noted)."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if not rich_text_problems(value):
-        return value
-    cleaned = sanitise(value)
-    reading.note(
-        pointer, "HTML outside the allowed subset was removed (text kept)", "html-sanitised"
-    )
-    return cleaned or None
-
-
-def plain(value: str | None) -> str | None:
-    """The text of an HTML fragment, white space collapsed; None when blank."""
-    if value is None:
-        return None
-    return " ".join(html.unescape(_TAG.sub(" ", value)).split()) or None
-
-
-def put(target: dict[str, Any], key: str, value: Any) -> None:
-    """Set ``key`` when ``value`` is present (not None, not an empty list or object)."""
-    if value is not None and value not in ([], {}):
-        target[key] = value
-
-
-def _unqualify(root: etree._Element, reading: Reading) -> None:
-    """HR Open 4.3 children are unqualified; accept documents that qualify them anyway."""
-    if all(not isinstance(child.tag, str) or "}" not in child.tag for child in root):
-        return
-    for element in root.iter(etree.Element):
-        if element is not root and "}" in element.tag:
-            element.tag = etree.QName(element).localname
-    reading.note(
-        "",
-        "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
-        "qualified-children",
-    )
-
-
-def read_native(root: Element | Node) -> Reading:
+def read_native(root: etree._Element | Element) -> Reading:
     """Map a PositionOpening element to a canonical JSON value, collecting extras.
 
     ``root`` is a parsed document's root, or the tree the writer built (read back by the
     writer to find what needs extras: the same mapping, without the checks of the root).
     """
     reading = Reading()
-    if isinstance(root, Node):
-        return _read_native(cast("Element", root), reading)
-    _check_root(root, reading)
-    with indexed():
+    if isinstance(root, dict):
         return _read_native(root, reading)
+    _check_root(root, reading)
+    # HR Open 4.3 children are unqualified; documents that qualify them anyway are read too.
+    qualified = any(isinstance(child.tag, str) and "}" in child.tag for child in root)
+    if qualified:
+        reading.note(
+            "",
+            "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
+            "qualified-children",
+        )
+    return _read_native(from_lxml(root, local_names=qualified), reading)
 
 
 def _read_native(root: Element, reading: Reading) -> Reading:
@@ -342,8 +106,8 @@ def _read_native(root: Element, reading: Reading) -> Reading:
     put(doc, "language", text(root, "language") or element_text(first("language")))
     status = text(root, "statusCode")
     if status is not None:
-        if fold(status) in STATUS_READ:
-            doc["status"] = STATUS_READ[fold(status)]
+        if (folded := fold(status)) in STATUS_READ:
+            doc["status"] = STATUS_READ[folded]
         else:
             reading.note("/status", f"status {status!r} has no canonical value; left out", "status")
     put(doc, "title", element_text(first("positionTitle")))
@@ -366,9 +130,9 @@ def _read_native(root: Element, reading: Reading) -> Reading:
     _remote_work(first("remoteWork"), reading)
     _employment_types(first("positionOfferingTypes"), first("positionScheduleTypeCodes"), reading)
     _work_hours(first("workingPeriods/item"), element_text(first("shiftDescription")), doc)
-    quantity = element_text(first("positionOpenQuantity"))
-    if quantity is not None and _INTEGER.fullmatch(quantity) and int(quantity) >= 1:
-        doc["openings"] = int(quantity)
+    quantity = number(element_text(first("positionOpenQuantity")))
+    if isinstance(quantity, int) and quantity >= 1:
+        doc["openings"] = quantity
     _compensation(profiles, first, reading)
     _qualifications(first("positionQualifications"), reading)
     put(
@@ -386,16 +150,14 @@ def _read_native(root: Element, reading: Reading) -> Reading:
 
 
 def _check_root(root: etree._Element, reading: Reading) -> None:
-    if etree.QName(root).localname != "PositionOpening":
+    name = etree.QName(root)
+    if name.localname != "PositionOpening":
         raise ReadError(
-            f"not an HR Open PositionOpening: the root element is <{etree.QName(root).localname}>",
+            f"not an HR Open PositionOpening: the root element is <{name.localname}>",
             where=f"line {root.sourceline}",
         )
-    if etree.QName(root).namespace != NS:
-        reading.note(
-            "", f"root namespace is {etree.QName(root).namespace!r}, not {NS!r}", "namespace"
-        )
-    _unqualify(root, reading)
+    if name.namespace != NS:
+        reading.note("", f"root namespace is {name.namespace!r}, not {NS!r}", "namespace")
 
 
 def _items(wrapper: Element | None) -> list[Element]:
@@ -430,7 +192,7 @@ def _descriptions(wrapper: Element | None, reading: Reading) -> None:
         content = findtext(item, "content")
         if content is None or not content.strip():
             continue
-        if ours and claim_own_block(doc, legal, key, content, _untagged):
+        if ours and claim_own_block(doc, legal, key, content, untagged):
             continue
         pointer = f"/sections/{len(sections)}/content"
         if (
@@ -445,38 +207,6 @@ def _descriptions(wrapper: Element | None, reading: Reading) -> None:
             sections.append({"heading": title or "Details", "content": body})
     put(doc, "sections", sections)
     put(doc, "legalStatements", legal)
-
-
-def _untagged(content: str) -> str:
-    return html.unescape(_TAG.sub("", content))
-
-
-def claim_own_block(
-    doc: dict[str, Any],
-    legal: list[dict[str, str]],
-    key: str | None,
-    content: str,
-    unwrapped: Callable[[str], str],
-) -> bool:
-    """Put one of our own formatted descriptions where it belongs; False when it is none.
-
-    Our writers (HR Open and HR-XML 3.2 alike) label the description, the list fields and each
-    legal statement with a key; ``unwrapped`` reads a statement not wrapped in one ``<p>``.
-    """
-    if key == "description" and "description" not in doc:
-        doc["description"] = content
-        return True
-    if key in LIST_TITLES and key not in doc:
-        listed = _LIST_HTML.fullmatch(content)
-        if listed:
-            doc[key] = [html.unescape(i) for i in _LIST_ITEM.findall(listed.group(1))]
-            return True
-    if key and key.startswith(LEGAL_PREFIX) and key[len(LEGAL_PREFIX) :] in _LEGAL_KINDS:
-        paragraph = _PARAGRAPH.fullmatch(content)
-        statement = html.unescape(paragraph.group(1)) if paragraph else unwrapped(content)
-        legal.append({"kind": key[len(LEGAL_PREFIX) :], "text": statement})
-        return True
-    return False
 
 
 def _contact(person: Element, reading: Reading) -> dict[str, Any] | None:
@@ -656,16 +386,14 @@ def _work_hours(period: Element | None, shift: str | None, doc: dict[str, Any]) 
 
 def _pay_range(element: Element, reading: Reading, pointer: str) -> dict[str, Any] | None:
     pay: dict[str, Any] = {}
-    currencies = [
-        c
-        for tag in ("minimumAmount", "maximumAmount", "referenceAmount")
-        if (c := text(element, f"{tag}/currency"))
-    ]
-    if currencies:
-        pay["currency"] = currencies[0]
-    for tag, key in (("minimumAmount", "minimum"), ("maximumAmount", "maximum"),
-                     ("referenceAmount", "value")):  # fmt: skip
-        put(pay, key, number(text(element, f"{tag}/value")))
+    amounts = [(key, amount) for tag, key in _AMOUNTS if (amount := find(element, tag)) is not None]
+    for _, amount in amounts:
+        currency = text(amount, "currency")
+        if currency:
+            pay["currency"] = currency
+            break
+    for key, amount in amounts:
+        put(pay, key, number(text(amount, "value")))
     interval = text(element, "intervalCode")
     if interval is not None:
         if fold(interval) in INTERVALS_READ:
@@ -680,6 +408,13 @@ def _pay_range(element: Element, reading: Reading, pointer: str) -> dict[str, An
     return {
         key: pay[key] for key in ("currency", "minimum", "maximum", "value", "period") if key in pay
     }
+
+
+_AMOUNTS = (
+    ("minimumAmount", "minimum"),
+    ("maximumAmount", "maximum"),
+    ("referenceAmount", "value"),
+)
 
 
 def _compensation(

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import re
 
-from lxml import etree
-
 from jobposting import xmlsafe
 from jobposting._resources import data_dir
 
@@ -117,9 +115,17 @@ STATUS_READ = {
 _FOLD = re.compile(r"[\s_\-]+")
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold(code: str) -> str:
     """Fold a code for lookup: ``Full Time``, ``full-time`` and ``FullTime`` are one key."""
-    return _FOLD.sub("", code).lower()
+    folded = _FOLDED.get(code)
+    if folded is None:
+        folded = _FOLD.sub("", code).lower()
+        if len(_FOLDED) < 4096:  # codes repeat from document to document; texts need not
+            _FOLDED[code] = folded
+    return folded
 
 
 @functools.cache
@@ -138,11 +144,3 @@ def code_list(name: str) -> frozenset[str]:
 def is_code(name: str, value: str) -> bool:
     """True when ``value`` is in the closed HR Open code list ``name``."""
     return value in code_list(name)
-
-
-def element_text(element: etree._Element | None) -> str | None:
-    """The stripped text of an element, or None when it is absent or blank."""
-    if element is None or element.text is None:
-        return None
-    text = element.text.strip()
-    return text or None

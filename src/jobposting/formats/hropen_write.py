@@ -4,8 +4,8 @@ Works on canonical JSON values (``codec.to_dict``), field by field as converters
 mapping.toml lists them. Only values the 4.3 XSD accepts are written natively (closed code
 lists are checked); whatever this mapping cannot hold exactly is carried by the extras that
 ``hropen.py`` computes by reading this output back (``hropen_extras``). The output is a tree of
-plain :class:`Node` objects, which the native reader reads directly (no serialising and parsing
-in between) and :func:`serialise` writes byte for byte as lxml's pretty printer would.
+plain dicts (``hropen_tree``), which the native reader reads directly (no serialising and
+parsing in between) and :func:`serialise` writes byte for byte as lxml's pretty printer would.
 
 HR Open 4.3 facts this follows (see the XSDs in schemas/vendor/hropen-4.3): only the root is
 namespace-qualified; arrays are a wrapper with repeated ``<item>``; content models are
@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from jobposting.formats.hropen_tree import Element, sub
 from jobposting.formats.hropen_vocab import (
     INTERVALS,
     ISCED,
@@ -30,7 +31,6 @@ from jobposting.formats.hropen_vocab import (
 )
 
 NS = "https://hropenstandards.org/schema/xml/"
-ROOT = f"{{{NS}}}PositionOpening"
 #: descriptionId scheme of the formatted descriptions this writer produces.
 DESCRIPTION_SCHEME = "jobposting"
 #: Titles of the formatted descriptions that hold canonical text lists, by descriptionId.
@@ -45,54 +45,6 @@ LOCATION_PROFILE = "location:"
 OTHER_PAY_PROFILE = "pay:other"
 
 Doc = Mapping[str, Any]
-
-
-class Node:
-    """One element being written: its tag, text and children (in order, and by tag).
-
-    The writer builds these plain objects instead of lxml elements: building them is several
-    times cheaper, the native reader reads them as it reads a parsed document (``kids`` is the
-    children-by-tag index it would otherwise compute), and :func:`serialise` writes exactly what
-    lxml's pretty printer writes for the same tree.
-    """
-
-    __slots__ = ("children", "kids", "raw", "tag", "text")
-
-    def __init__(self, tag: str, text: str | None = None) -> None:
-        self.tag = tag
-        self.raw = text
-        # What a parser gives back for the written element: an empty text reads as none.
-        self.text = text or None
-        # Most nodes stay leaves: they share these empty containers, which ``sub`` replaces
-        # (never fills) when a first child comes.
-        self.children: list[Node] = _NO_CHILDREN
-        self.kids: dict[str, list[Node]] = _NO_KIDS
-
-    def iter(self) -> Iterator[Node]:
-        """This node and every node below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.iter()
-
-
-def sub(parent: Node, tag: str, text: str | None = None) -> Node:
-    """Append child ``tag`` (unqualified, as HR Open 4.3 children are) with optional text."""
-    child = Node(tag, text)
-    if parent.children is _NO_CHILDREN:
-        parent.children = [child]
-        parent.kids = {tag: [child]}
-        return child
-    parent.children.append(child)
-    siblings = parent.kids.get(tag)
-    if siblings is None:
-        parent.kids[tag] = [child]
-    else:
-        siblings.append(child)
-    return child
-
-
-_NO_CHILDREN: list[Node] = []
-_NO_KIDS: dict[str, list[Node]] = {}
 
 
 # What lxml refuses in text: C0 controls other than tab, LF and CR, U+FFFE and U+FFFF
@@ -125,39 +77,54 @@ def _escape(text: str) -> str:
     return text
 
 
-def _serialise(node: Node, indent: str, out: list[str]) -> None:
-    # ``node`` has children; leaves are written here, without a call of their own.
-    tag = node.tag
-    out.append(f"{indent}<{tag}>\n")
-    inner = indent + "  "
-    for child in node.children:
-        if child.children:
-            _serialise(child, inner, out)
-        elif child.raw is None:
-            out.append(f"{inner}<{child.tag}/>\n")
-        else:
-            out.append(f"{inner}<{child.tag}>{_escape(child.raw)}</{child.tag}>\n")
-    out.append(f"{indent}</{tag}>\n")
+def _serialise(element: Element, indent: str, append: Callable[[str], None]) -> None:
+    # The children of ``element``, one per line, ``indent`` deeper than it.
+    deeper = indent + "  "
+    for tag, children in element.items():
+        if not tag:  # the element's own text (None: the writer puts none on a parent)
+            continue
+        for child in children:
+            if len(child) > 1:  # the text key and children
+                append(f"{indent}<{tag}>\n")
+                _serialise(child, deeper, append)
+                append(f"{indent}</{tag}>\n")
+                continue
+            value = child[""]
+            if value is None:
+                append(f"{indent}<{tag}/>\n")
+                continue
+            if "&" in value or "<" in value or ">" in value or "\r" in value:
+                value = _escape(value)
+            append(f"{indent}<{tag}>{value}</{tag}>\n")
 
 
-def serialise(root: Node) -> bytes:
+def _texts(element: Element) -> Iterator[str]:
+    value = element[""]
+    if value is not None:
+        yield value
+    for tag, children in element.items():
+        if tag != "":
+            for child in children:
+                yield from _texts(child)
+
+
+def serialise(root: Element) -> bytes:
     """The UTF-8 bytes of a PositionOpening tree, as lxml's ``tostring(pretty_print=True)``.
 
     Raises ValueError, as lxml does, when a text holds a character XML cannot carry.
     """
-    out: list[str] = []
-    _serialise(root, "", out)
-    out[0] = _ROOT_START
-    out[-1] = _ROOT_END
+    out: list[str] = [_ROOT_START]
+    _serialise(root, "  ", out.append)
+    out.append(_ROOT_END)
     written = "".join(out)
     try:
         data = written.encode("utf-8")
     except UnicodeEncodeError:
         data = b""  # a lone surrogate: found and reported below
     if not data or len(data.translate(None, _C0)) != len(data) or _has_non_characters(written):
-        for node in root.iter():
-            if node.raw is not None and _NOT_XML.search(node.raw):
-                node.raw.encode("utf-8")  # a lone surrogate: lxml's UnicodeEncodeError
+        for value in _texts(root):
+            if _NOT_XML.search(value):
+                value.encode("utf-8")  # a lone surrogate: lxml's UnicodeEncodeError
                 raise ValueError(_NOT_XML_MESSAGE)
     return data
 
@@ -172,9 +139,9 @@ def number_text(value: int | float) -> str:
     return text
 
 
-def build(doc: Doc) -> Node:
+def build(doc: Doc) -> Element:
     """Return the PositionOpening element for canonical document ``doc`` (no extras yet)."""
-    root = Node(ROOT)
+    root: Element = {"": None}
     if "id" in doc:
         sub(sub(root, "documentId"), "value", doc["id"])
     if "identifiers" in doc:
@@ -190,7 +157,7 @@ def build(doc: Doc) -> Node:
     return root
 
 
-def _identifier(element: Node, identifier: Doc) -> None:
+def _identifier(element: Element, identifier: Doc) -> None:
     sub(element, "value", identifier["value"])
     sub(element, "schemeId", identifier["scheme"])
     if "name" in identifier:
@@ -232,7 +199,7 @@ def pay_order(doc: Doc) -> list[int]:
     return [written.index(i) for i in range(len(written))]
 
 
-def _profiles(wrapper: Node, doc: Doc) -> None:
+def _profiles(wrapper: Element, doc: Doc) -> None:
     """One profile, or one per location (plus one for other pay) when pay differs by location."""
     locations = doc.get("locations", [])
     pay = doc.get("compensation", {}).get("basePay", [])
@@ -251,7 +218,7 @@ def _profiles(wrapper: Node, doc: Doc) -> None:
         _package(item, ranges, None)
 
 
-def _main_profile(item: Node, doc: Doc, locations: Sequence[Doc], pay: Sequence[Doc]) -> None:
+def _main_profile(item: Element, doc: Doc, locations: Sequence[Doc], pay: Sequence[Doc]) -> None:
     sub(item, "positionTitle", doc["title"])
     if "url" in doc:
         sub(item, "positionUri", doc["url"])
@@ -287,7 +254,7 @@ def _main_profile(item: Node, doc: Doc, locations: Sequence[Doc], pay: Sequence[
                 sub(sub(wrapper, "item"), "code", code)
 
 
-def _locations(item: Node, locations: Sequence[Doc]) -> None:
+def _locations(item: Element, locations: Sequence[Doc]) -> None:
     wrapper = sub(item, "positionLocation")
     for location in locations:
         element = sub(wrapper, "item")
@@ -319,7 +286,7 @@ def _locations(item: Node, locations: Sequence[Doc]) -> None:
             sub(element, "name", location["label"])
 
 
-def _remote_work(element: Node, arrangement: Doc) -> None:
+def _remote_work(element: Element, arrangement: Doc) -> None:
     # HR Open says only whether remote work is possible; HYBRID and the applicant areas
     # travel as extras, the restriction codes below are derived for other consumers.
     sub(element, "remoteWorkIndicator", "false" if arrangement["type"] == "ONSITE" else "true")
@@ -341,7 +308,7 @@ def _remote_work(element: Node, arrangement: Doc) -> None:
         sub(element, "restrictionDetails", arrangement["text"])
 
 
-def _organizations(item: Node, doc: Doc) -> None:
+def _organizations(item: Element, doc: Doc) -> None:
     organization = doc["hiringOrganization"]
     wrapper = sub(item, "positionOrganizations")
     element = sub(wrapper, "item")
@@ -368,7 +335,7 @@ def _organizations(item: Node, doc: Doc) -> None:
         sub(department, "responsibilityCode", "Department")
 
 
-def _contacts(wrapper: Node, contacts: Sequence[Doc]) -> None:
+def _contacts(wrapper: Element, contacts: Sequence[Doc]) -> None:
     for contact in contacts:
         person = sub(wrapper, "item")
         if "name" in contact:
@@ -385,7 +352,7 @@ def _contacts(wrapper: Node, contacts: Sequence[Doc]) -> None:
         sub(person, "roleCode", contact["role"])
 
 
-def _job_categories(wrapper: Node, categories: Sequence[Doc]) -> None:
+def _job_categories(wrapper: Element, categories: Sequence[Doc]) -> None:
     for category in categories:
         element = sub(wrapper, "item")
         if "code" in category and "scheme" in category:
@@ -398,7 +365,7 @@ def _job_categories(wrapper: Node, categories: Sequence[Doc]) -> None:
             sub(element, "code", category["code"])
 
 
-def _employment_types(item: Node, types: Sequence[str]) -> None:
+def _employment_types(item: Element, types: Sequence[str]) -> None:
     offering = [OFFERING_TYPES[t] for t in types if t in OFFERING_TYPES]
     schedule = [SCHEDULE_TYPES[t] for t in types if t in SCHEDULE_TYPES]
     if offering:
@@ -411,7 +378,7 @@ def _employment_types(item: Node, types: Sequence[str]) -> None:
             sub(wrapper, "item", code)
 
 
-def _working_period(element: Node, hours: Doc) -> None:
+def _working_period(element: Element, hours: Doc) -> None:
     if "hoursPerWeek" in hours:
         duration = sub(element, "workDuration")
         sub(duration, "value", number_text(hours["hoursPerWeek"]))
@@ -423,14 +390,14 @@ def _working_period(element: Node, hours: Doc) -> None:
         sub(sub(element, "descriptions"), "item", hours["text"])
 
 
-def _amount(parent: Node, tag: str, value: int | float, currency: str) -> None:
+def _amount(parent: Element, tag: str, value: int | float, currency: str) -> None:
     amount = sub(parent, tag)
     sub(amount, "value", number_text(value))
     if is_code("CurrencyCodeList", currency):
         sub(amount, "currency", currency)
 
 
-def _package(item: Node, pay: Sequence[Doc], compensation: Doc | None) -> None:
+def _package(item: Element, pay: Sequence[Doc], compensation: Doc | None) -> None:
     benefits = (compensation or {}).get("benefits", [])
     text = (compensation or {}).get("text")
     if not pay and not benefits and text is None:
@@ -455,7 +422,7 @@ def _package(item: Node, pay: Sequence[Doc], compensation: Doc | None) -> None:
         sub(sub(package, "descriptions"), "item", text)
 
 
-def _qualifications(item: Node, doc: Doc) -> None:
+def _qualifications(item: Element, doc: Doc) -> None:
     skills = doc.get("skills", [])
     experience = doc.get("experienceRequirements", [])
     education = doc.get("educationRequirements", [])
@@ -485,7 +452,7 @@ def _qualifications(item: Node, doc: Doc) -> None:
             sub(sub(element, "descriptions"), "item", requirement["text"])
 
 
-def _competency(element: Node, skill: Doc) -> None:
+def _competency(element: Element, skill: Doc) -> None:
     if "code" in skill:
         identifier = sub(sub(element, "competencyIds"), "item")
         sub(identifier, "value", skill["code"])
@@ -499,7 +466,7 @@ def _competency(element: Node, skill: Doc) -> None:
     sub(element, "competencyClassificationCode", "Skill")
 
 
-def _experience(element: Node, requirement: Doc) -> None:
+def _experience(element: Element, requirement: Doc) -> None:
     if "months" in requirement:
         measure = sub(element, "measure")
         sub(measure, "value", str(requirement["months"]))
@@ -508,13 +475,17 @@ def _experience(element: Node, requirement: Doc) -> None:
         sub(sub(element, "descriptions"), "item", requirement["subject"])
 
 
-def _description(wrapper: Node, key: str, title: str, content: str) -> None:
-    element = sub(wrapper, "item")
-    identifier = sub(element, "descriptionId")
-    sub(identifier, "value", key)
-    sub(identifier, "schemeId", DESCRIPTION_SCHEME)
-    sub(element, "title", title)
-    sub(element, "content", content)
+def _description(items: list[Element], key: str, title: str, content: str) -> None:
+    # One item, spelled as the tree it is (see hropen_tree): cheaper than a sub() per element.
+    identifier = {"": None, "value": [{"": key}], "schemeId": [{"": DESCRIPTION_SCHEME}]}
+    items.append(
+        {
+            "": None,
+            "descriptionId": [identifier],
+            "title": [{"": title}],
+            "content": [{"": content}],
+        }
+    )
 
 
 def html_list(items: Sequence[str]) -> str:
@@ -527,25 +498,28 @@ def legal_title(kind: str) -> str:
     return kind.replace("_", " ").capitalize().replace("E verify", "E-Verify")
 
 
-def _descriptions(item: Node, doc: Doc) -> None:
+def _descriptions(item: Element, doc: Doc) -> None:
     keys = ("description", "sections", *LIST_TITLES, "legalStatements")
     if not any(key in doc for key in keys):
         return
     wrapper = sub(item, "positionFormattedDescriptions")
+    items: list[Element] = []
     if "description" in doc:
-        _description(wrapper, "description", "Description", doc["description"])
+        _description(items, "description", "Description", doc["description"])
     for section in doc.get("sections", []):
-        _description(wrapper, SECTION_ID, section["heading"], section["content"])
+        _description(items, SECTION_ID, section["heading"], section["content"])
     for key, title in LIST_TITLES.items():
         if key in doc:
-            _description(wrapper, key, title, html_list(doc[key]))
+            _description(items, key, title, html_list(doc[key]))
     for statement in doc.get("legalStatements", []):
         content = "<p>" + html.escape(statement["text"], quote=False) + "</p>"
         kind = statement["kind"]
-        _description(wrapper, LEGAL_PREFIX + kind, legal_title(kind), content)
+        _description(items, LEGAL_PREFIX + kind, legal_title(kind), content)
+    if items:  # a tree holds no empty child lists
+        wrapper["item"] = items
 
 
-def _posting_instructions(item: Node, doc: Doc) -> None:
+def _posting_instructions(item: Element, doc: Doc) -> None:
     application = doc.get("application", {})
     native = {
         k: application[k] for k in ("url", "email", "phone", "instructions") if k in application
@@ -569,14 +543,20 @@ def _posting_instructions(item: Node, doc: Doc) -> None:
             sub(sub(method, "applicationPhone"), "formattedNumber", native["phone"])
 
 
-def add_extras(root: Node, pairs: Sequence[tuple[str, str]]) -> None:
+def add_extras(root: Element, pairs: Sequence[tuple[str, str]]) -> None:
     """Write (name, value) pairs into the first profile's extendedPositionClassifications."""
     if not pairs:
         return
-    profile = root.kids["positionProfiles"][0].kids["item"][0]
+    profile = root["positionProfiles"][0]["item"][0]
     classification = sub(profile, "positionClassification")
-    wrapper = sub(classification, "extendedPositionClassifications")
-    for name, value in pairs:
-        element = sub(wrapper, "item")
-        sub(element, "name", name)
-        sub(element, "value", value)
+    add_classifications(sub(classification, "extendedPositionClassifications"), pairs)
+
+
+def add_classifications(wrapper: Element, pairs: Sequence[tuple[str, str]]) -> None:
+    """Append (name, value) items to an extendedPositionClassifications element."""
+    if not pairs:
+        return
+    items = wrapper.get("item")
+    if items is None:
+        items = wrapper["item"] = []
+    items += [{"": None, "name": [{"": name}], "value": [{"": value}]} for name, value in pairs]

@@ -10,7 +10,6 @@ has no HR-XML element travels as extras (``hropen_extras``) in the lax ``UserAre
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ from jobposting.formats import hropen_extras as extras
 from jobposting.formats import hrxml3_write as native_write
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.hropen import settle
-from jobposting.formats.hropen_read import Reading
+from jobposting.formats.hropen_values import Reading
 from jobposting.formats.hrxml3_read import positions, read_native
 from jobposting.formats.json import posting_from_document
 
@@ -37,7 +36,7 @@ XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 def read_document(position: etree._Element) -> tuple[dict[str, Any], Reading]:
     """Map one PositionOpening element to a canonical JSON value, extras applied.
 
-    The element is changed in place (its namespaces are dropped).
+    The element loses its UserArea extras (removed as they are read).
     """
     return settle(read_native(position))
 
@@ -80,7 +79,8 @@ def build_position(
         root = native_write.build(document, parent)
     except ValueError as error:  # lxml refuses strings XML cannot hold (control characters)
         raise WriteError(f"hrxml3: {error}") from None
-    native = read_native(copy.deepcopy(root))
+    # The native elements hold no extras yet, so reading them back leaves them as they are.
+    native = read_native(root)
     pairs = [extras.encode(extra) for extra in extras.diff(document, native.document)]
     native_write.add_user_area(root, pairs, [])
     return root

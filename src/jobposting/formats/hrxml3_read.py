@@ -16,20 +16,26 @@ from typing import Any
 from lxml import etree
 
 from jobposting.formats import hropen_extras as extras
-from jobposting.formats.hropen_read import (
-    Reading,
-    claim_own_block,
+from jobposting.formats.hropen_tree import (
+    Element,
+    attribute,
+    element_text,
     find,
     findall,
     findtext,
-    indexed,
+    from_lxml,
+    has_children,
+    text,
+    texts,
+)
+from jobposting.formats.hropen_values import (
+    Reading,
+    claim_own_block,
     moment,
     number,
     plain,
     put,
     rich,
-    text,
-    texts,
 )
 from jobposting.formats.hropen_vocab import (
     DEGREES_READ,
@@ -37,7 +43,6 @@ from jobposting.formats.hropen_vocab import (
     INTERVALS_READ,
     ISCED_READ,
     STATUS_READ,
-    element_text,
     fold,
 )
 from jobposting.formats.hropen_write import (
@@ -45,8 +50,6 @@ from jobposting.formats.hropen_write import (
     SECTION_ID,
 )
 from jobposting.formats.hrxml3_write import DOCUMENT_ID_ATTRIBUTES, EXTRAS_NS
-
-Element = etree._Element
 
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SHORT_CODE = re.compile(r"[A-Z0-9]{1,3}")
@@ -57,7 +60,7 @@ _URL = re.compile(r"https?://\S+")
 _LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.S | re.I)
 
 
-def positions(root: Element) -> list[Element]:
+def positions(root: etree._Element) -> list[etree._Element]:
     """The PositionOpening elements of a bare noun or of a ``...PositionOpening`` BOD."""
     name = etree.QName(root).localname
     if name == "PositionOpening":
@@ -68,7 +71,7 @@ def positions(root: Element) -> list[Element]:
     return []
 
 
-def _collect_extras(position: Element, reading: Reading) -> None:
+def _collect_extras(position: etree._Element, reading: Reading) -> None:
     for element in position.iter(f"{{{EXTRAS_NS}}}Extra"):
         name, value = element.get("name") or "", element.text or ""
         try:
@@ -86,30 +89,24 @@ def _collect_extras(position: Element, reading: Reading) -> None:
             parent.remove(element)
 
 
-def _strip_namespaces(position: Element) -> None:
-    for element in position.iter(etree.Element):
-        if "}" in element.tag:
-            element.tag = etree.QName(element).localname
-
-
-def read_native(position: Element) -> Reading:
+def read_native(position: etree._Element) -> Reading:
     """Map one (namespace-qualified) PositionOpening element to a canonical JSON value.
 
-    The element is changed in place (extras removed, namespaces dropped); pass a copy to keep it.
+    The element loses its extras (they are removed from it as they are read); element names
+    are read without their namespaces.
     """
-    with indexed():
-        return _read_native(position)
-
-
-def _read_native(position: Element) -> Reading:
     reading = Reading("hrxml3")
     _collect_extras(position, reading)
-    _strip_namespaces(position)
+    return _read_native(from_lxml(position, local_names=True, attributes=True), reading)
+
+
+def _read_native(position: Element, reading: Reading) -> Reading:
     doc = reading.document
     document_id = find(position, "DocumentID")
     put(doc, "id", element_text(document_id))
     if document_id is not None and "id" in doc:
-        scheme = {k: document_id.get(k) for k in DOCUMENT_ID_ATTRIBUTES if document_id.get(k)}
+        given = document_id.get("@", {})
+        scheme = {k: given[k] for k in DOCUMENT_ID_ATTRIBUTES if given.get(k)}
         if scheme:
             doc["extensions"] = {"hrxml3": {"documentId": scheme}}
     identifiers = []
@@ -117,12 +114,12 @@ def _read_native(position: Element) -> Reading:
         value = element_text(element)
         if value is not None:
             identifier = {
-                "scheme": element.get("schemeID")
-                or element.get("schemeAgencyID")
+                "scheme": attribute(element, "schemeID")
+                or attribute(element, "schemeAgencyID")
                 or "AlternateDocumentID",
                 "value": value,
             }
-            put(identifier, "name", element.get("schemeName"))
+            put(identifier, "name", attribute(element, "schemeName"))
             identifiers.append(identifier)
     status = text(position, "PositionOpeningStatusCode")
     if status is not None:
@@ -132,8 +129,8 @@ def _read_native(position: Element) -> Reading:
             reading.note("/status", f"status {status!r} has no canonical value; left out", "status")
     profile = find(position, "PositionProfile")
     if profile is None:
-        profile = etree.Element("PositionProfile")
-    language = profile.get("languageCode") or position.get("languageCode")
+        profile = {"": None}
+    language = attribute(profile, "languageCode") or attribute(position, "languageCode")
     if language and _LANGUAGE.fullmatch(language):
         head, _, tail = language.partition("-")
         doc["language"] = head.lower() + ("-" + tail.upper() if tail else "")
@@ -158,9 +155,9 @@ def _read_native(position: Element) -> Reading:
         code = element_text(element)
         if code is not None:
             category: dict[str, Any] = {}
-            put(category, "scheme", element.get("listName") or element.get("listURI"))
+            put(category, "scheme", attribute(element, "listName") or attribute(element, "listURI"))
             category["code"] = code
-            put(category, "name", element.get("name"))
+            put(category, "name", attribute(element, "name"))
             categories.append(category)
     put(doc, "occupationalCategories", categories)
     _qualifications(profile, reading)
@@ -183,7 +180,7 @@ def _read_native(position: Element) -> Reading:
         doc, "validThrough", moment(text(profile, "ApplicationCloseDate"), reading, "/validThrough")
     )
     user_area = find(position, "UserArea")
-    if user_area is not None and len(user_area):
+    if user_area is not None and has_children(user_area):
         reading.note("", "UserArea content from another system is not kept", "user-area")
     return reading
 
@@ -215,7 +212,7 @@ def _descriptions(profile: Element, reading: Reading) -> None:
     for item in findall(profile, "PositionFormattedDescription"):
         identifier = find(item, "ID")
         key = element_text(identifier)
-        ours = identifier is not None and identifier.get("schemeID") == DESCRIPTION_SCHEME
+        ours = identifier is not None and attribute(identifier, "schemeID") == DESCRIPTION_SCHEME
         title = text(item, "Name")
         content = findtext(item, "Content")
         if content is None or not content.strip():
@@ -265,9 +262,9 @@ def _organization(position: Element, profile: Element, reading: Reading) -> None
             value = element_text(code)
             if value is not None:
                 industry: dict[str, Any] = {}
-                put(industry, "scheme", code.get("listName"))
+                put(industry, "scheme", attribute(code, "listName"))
                 industry["code"] = value
-                put(industry, "name", code.get("name"))
+                put(industry, "name", attribute(code, "name"))
                 industries.append(industry)
         put(organization, "industries", industries)
         for unit in findall(element, "OrganizationalIdentifiers"):
@@ -299,7 +296,7 @@ def _organization(position: Element, profile: Element, reading: Reading) -> None
             for communication in findall(person, "Communication"):
                 _communication(communication, contact)
             if len(contact) > 1:
-                role = text(person, "RoleName") or person.get("contactTypeCode")
+                role = text(person, "RoleName") or attribute(person, "contactTypeCode")
                 put(contact, "text", role)
                 contacts.append(contact)
     put(doc, "contacts", contacts)
@@ -372,7 +369,7 @@ def _locations(profile: Element, reading: Reading) -> None:
                 value = element_text(division)
                 if value is None:
                     continue
-                iso = fold(division.get("listID") or "") == "iso31662"
+                iso = fold(attribute(division, "listID") or "") == "iso31662"
                 if (iso or _REGION_CODE.fullmatch(value)) and "regionCode" not in location:
                     location["regionCode"] = value
                 elif (
@@ -419,7 +416,7 @@ def _qualifications(profile: Element, reading: Reading) -> None:
             skill["requirement"] = "PREFERRED"
         identifier = find(competency, "CompetencyID")
         put(skill, "code", element_text(identifier))
-        put(skill, "scheme", identifier.get("schemeID") if identifier is not None else None)
+        put(skill, "scheme", attribute(identifier, "schemeID") if identifier is not None else None)
         skills.append(skill)
     put(doc, "skills", skills)
     education: list[dict[str, Any]] = []
@@ -446,7 +443,7 @@ def _qualifications(profile: Element, reading: Reading) -> None:
         item = {}
         measure = find(category, "Measure")
         value = number(element_text(measure))
-        unit = fold((measure.get("unitCode") if measure is not None else None) or "")
+        unit = fold((attribute(measure, "unitCode") if measure is not None else None) or "")
         if (
             value is not None
             and value >= 0
@@ -472,7 +469,7 @@ def _remuneration(profile: Element, reading: Reading) -> None:
             value = number(element_text(amount))
             if amount is not None and value is not None:
                 pay[key] = value
-                currency = amount.get("currencyID") or amount.get("currencyCode")
+                currency = attribute(amount, "currencyID") or attribute(amount, "currencyCode")
                 if currency and "currency" not in pay:
                     pay["currency"] = currency
         interval = text(element, "FrequencyCode") or text(element, "IntervalCode")

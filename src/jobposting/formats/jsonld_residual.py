@@ -18,33 +18,68 @@ _MISSING: Any = object()
 
 def same(left: Any, right: Any) -> bool:
     """JSON equality that tells true from 1 and 1 from 1.0."""
-    if isinstance(left, str) or isinstance(right, str):
+    # ``==`` is exact for JSON except numbers (true == 1 == 1.0) and NaN inside containers (which
+    # compare by identity first); so two values are the same when they are equal and their
+    # numbers agree in type and value.
+    return bool(left == right) and _same_numbers(left, right)
+
+
+def _same_numbers(left: Any, right: Any) -> bool:
+    """For two equal JSON values: whether each number of one has the type of the other's."""
+    kind = left.__class__
+    if kind is not right.__class__:
         return isinstance(left, str) and isinstance(right, str) and str(left) == str(right)
-    if type(left) is not type(right):
-        return False
+    if kind is dict:
+        for key, value in left.items():
+            if value.__class__ is not str and not _same_numbers(value, right[key]):
+                return False
+        return True
+    if kind is list:
+        for value, other in zip(left, right, strict=True):
+            if value.__class__ is not str and not _same_numbers(value, other):
+                return False
+        return True
+    if kind is float:
+        return bool(left == right)  # NaN is not the same as itself
+    if kind is str:
+        return True
+    if isinstance(left, str):
+        return str(left) == str(right)
     if isinstance(left, dict):
-        return left.keys() == right.keys() and all(same(left[k], right[k]) for k in left)
+        return all(same(left[k], right[k]) for k in left)
     if isinstance(left, list):
-        return len(left) == len(right) and all(same(a, b) for a, b in zip(left, right, strict=True))
+        return all(same(a, b) for a, b in zip(left, right, strict=True))
     return bool(left == right)
 
 
 def residual(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
-    """What to merge into ``got`` to obtain ``want`` (both canonical JSON objects)."""
+    """What to merge into ``got`` to obtain ``want`` (both canonical JSON objects).
+
+    The result shares values with ``want`` (all but ``extensions``, which is copied): treat both
+    as read-only afterwards, as the writer does with the fresh canonical JSON it computes it for.
+    """
     return _object(want, got, top=True)
 
 
 def _object(want: dict[str, Any], got: dict[str, Any], *, top: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in want.items():
-        have = got.get(key, _MISSING)
-        if have is not _MISSING and same(value, have):
-            continue
-        atomic = top and key == "extensions"
-        out[key] = copy.deepcopy(value) if atomic else _value(value, have)
-    for key in got:
-        if key not in want:
-            out[key] = None
+        if key in got:
+            have = got[key]
+            if value == have and _same_numbers(value, have):
+                continue
+            if top and key == "extensions":
+                out[key] = copy.deepcopy(value)
+            elif value.__class__ is dict and have.__class__ is dict:
+                out[key] = _object(value, have)
+            else:
+                out[key] = _value(value, have)
+        else:
+            out[key] = copy.deepcopy(value) if top and key == "extensions" else value
+    if not got.keys() <= want.keys():
+        for key in got:
+            if key not in want:
+                out[key] = None
     return out
 
 
@@ -52,16 +87,21 @@ def _value(want: Any, have: Any) -> Any:
     if isinstance(want, dict) and isinstance(have, dict):
         return _object(want, have)
     if isinstance(want, list) and isinstance(have, list) and len(want) == len(have):
-        return {
-            str(index): _value(item, have[index])
-            for index, item in enumerate(want)
-            if not same(item, have[index])
-        }
-    return copy.deepcopy(want)
+        changed = {}
+        for index, item in enumerate(want):
+            other = have[index]
+            if not (item == other and _same_numbers(item, other)):
+                changed[str(index)] = _value(item, other)
+        return changed
+    return want
 
 
 def merge(document: dict[str, Any], patch: dict[str, Any], *, top: bool = True) -> dict[str, Any]:
-    """Merge a residual into canonical JSON (in place) and return it."""
+    """Merge a residual into canonical JSON (in place) and return it.
+
+    Values of ``patch`` are put in ``document`` as they are, not copied (all but ``extensions``,
+    which is copied): the reader merges a residual it has just parsed and keeps no other use of.
+    """
     for key, value in patch.items():
         if value is None:
             document.pop(key, None)
@@ -87,7 +127,7 @@ def _merged(base: Any, value: Any) -> Any:
             if position < len(result):
                 result[position] = _merged(result[position], item)
         return result
-    return copy.deepcopy(value)
+    return value
 
 
 def losses(want: dict[str, Any], got: dict[str, Any]) -> Iterator[tuple[str, str]]:

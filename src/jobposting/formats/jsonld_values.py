@@ -13,7 +13,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -123,7 +123,9 @@ COUNTRY_CODES = frozenset(_SCHEMA_DEFS["countryCode"]["enum"])
 CURRENCY_CODES = frozenset(_SCHEMA_DEFS["currencyCode"]["enum"])
 _LANGUAGE_TAG = re.compile(_SCHEMA_DEFS["languageTag"]["pattern"])
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+_SUBDIVISION = re.compile(r"[A-Z]{2,3}")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_BARE_HOST = re.compile(r"[\w-]+(\.[\w-]+)+(/|$)")
 
 
 @attrs.define
@@ -164,16 +166,24 @@ def pointer(base: str, *parts: str | int) -> str:
     return result
 
 
-def items(value: Any) -> Iterator[tuple[int | None, Any]]:
-    """Yield (index, item) of a value that may be one item or a list (index None for one)."""
+def child(base: str, key: str) -> str:
+    """``pointer(base, key)`` for one string key (the common case, without the loop)."""
+    if "~" in key or "/" in key:
+        key = key.replace("~", "~0").replace("/", "~1")
+    return base + "/" + key
+
+
+def items(value: Any) -> Iterable[tuple[int | None, Any]]:
+    """The (index, item) pairs of a value that may be one item or a list (index None for one)."""
     if isinstance(value, list):
-        yield from enumerate(value)
-    else:
-        yield None, value
+        return enumerate(value)
+    return ((None, value),)
 
 
 def at(base: str, index: int | None, *parts: str | int) -> str:
     """The pointer of ``parts`` below item ``index`` of the value at ``base``."""
+    if not parts:
+        return base if index is None else f"{base}/{index}"
     return pointer(base, *parts) if index is None else pointer(base, index, *parts)
 
 
@@ -181,10 +191,18 @@ def is_absent(value: Any, where: str, log: Log, field: str | None) -> bool:
     """True for null and empty values (recorded as repairs), which mean 'not given'."""
     if value is None:
         return True  # an explicit null was noted when its node was first read (Reader.open)
-    if value in ("", [], {}) or (isinstance(value, str) and not value.strip()):
+    kind = value.__class__
+    if kind is str:
+        empty = not value.strip()
+    elif kind is dict or kind is list:
+        empty = not value
+    elif kind is int or kind is float or kind is bool:
+        empty = False
+    else:
+        empty = value in ("", [], {}) or (isinstance(value, str) and not value.strip())
+    if empty:
         log.note(where, "value.empty", "is empty; treated as absent", field)
-        return True
-    return False
+    return empty
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -216,6 +234,13 @@ def looks_like_markup(value: str) -> bool:
 
 def text(value: Any, where: str, log: Log, field: str | None) -> str | None:
     """Read a Text value: strings stripped, numbers as their digits, markup decoded."""
+    if value.__class__ is str:
+        result = value.strip()
+        if not result:
+            log.note(where, "value.empty", "is empty; treated as absent", field)
+            return None
+        if "<" not in result and "&" not in result:
+            return result  # no tag and no entity: nothing to decode
     if is_absent(value, where, log, field):
         return None
     if isinstance(value, bool | int | float):
@@ -254,6 +279,7 @@ def _number_text(value: int | float) -> str:
 _NUMBER = re.compile(r"([+-]?)(\d[\d\s.,'\u00a0\u202f]*)(k|K)?")
 
 
+_DIGIT_GROUPING = re.compile(r"[\s'\u00a0\u202f]")
 _NUMERIC = re.compile(r"[^\d\s]{0,3}\s*[+-]?\d[\d\s.,'\u00a0\u202f]*(?:k|K)?\s*[^\d\s]{0,3}")
 
 
@@ -268,7 +294,7 @@ def parse_number(raw: str) -> int | float | None:
     match = _NUMBER.search(raw.replace("\u2009", ""))
     if not match:
         return None
-    digits = re.sub(r"[\s'\u00a0\u202f]", "", match.group(2)).rstrip(".,")
+    digits = _DIGIT_GROUPING.sub("", match.group(2)).rstrip(".,")
     if "," in digits and "." in digits:
         decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
         digits = digits.replace("." if decimal == "," else ",", "").replace(",", ".")
@@ -345,7 +371,7 @@ def url(value: Any, where: str, log: Log, field: str | None) -> str | None:
     if not _URL_SCHEME.match(result):
         if result.startswith("//"):
             result = "https:" + result
-        elif re.match(r"[\w-]+(\.[\w-]+)+(/|$)", result):
+        elif _BARE_HOST.match(result):
             result = "https://" + result
         else:
             return None
@@ -373,10 +399,13 @@ def language_tag(value: Any) -> str | None:
 # -- countries, regions, currencies ----------------------------------------------------------------
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", folded).strip()
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 @functools.cache
@@ -421,7 +450,7 @@ def region_code(value: str, country: str | None) -> str | None:
     candidate = value.strip()
     if _REGION_CODE.fullmatch(candidate):
         return candidate
-    if country and re.fullmatch(r"[A-Z]{2,3}", candidate):
+    if country and _SUBDIVISION.fullmatch(candidate):
         return f"{country}-{candidate}"
     return None
 
@@ -487,6 +516,8 @@ _EMPLOYMENT_WORDS = {
     "OTHER": ("other",),
 }  # fmt: skip
 _EMPLOYMENT = {word: key for key, words in _EMPLOYMENT_WORDS.items() for word in words}
+_EMPLOYMENT_SEPARATORS = re.compile(r"\s*(?:,|;|/|\||\band\b|\+|&)\s*")
+_EMPLOYMENT_SPACES = re.compile(r"[-_\s]+")
 
 
 def employment_types(value: str) -> tuple[list[str], list[str]]:
@@ -496,8 +527,8 @@ def employment_types(value: str) -> tuple[list[str], list[str]]:
         return [exact], []
     found: list[str] = []
     unknown: list[str] = []
-    for part in re.split(r"\s*(?:,|;|/|\||\band\b|\+|&)\s*", exact):
-        word = re.sub(r"[-_\s]+", " ", part.strip().lower()).strip(" .")
+    for part in _EMPLOYMENT_SEPARATORS.split(exact):
+        word = _EMPLOYMENT_SPACES.sub(" ", part.strip().lower()).strip(" .")
         if not word:
             continue
         key = _EMPLOYMENT.get(word) or _EMPLOYMENT.get(word.removesuffix(" job"))
@@ -535,14 +566,17 @@ _EDUCATION_PATTERNS = (
 )
 
 
+_EDUCATION_SEARCHES = tuple((level, re.compile(pattern)) for level, pattern in _EDUCATION_PATTERNS)
+
+
 def education_levels(value: str) -> list[str]:
     """Return the canonical education levels a credential category or requirement text names."""
     key = value.strip().lower()
     if key in GOOGLE_CREDENTIALS:
         return [GOOGLE_CREDENTIALS[key]]
     found = []
-    for level, pattern in _EDUCATION_PATTERNS:
-        if re.search(pattern, key) and level not in found:
+    for level, pattern in _EDUCATION_SEARCHES:
+        if pattern.search(key) and level not in found:
             found.append(level)
     return found
 
@@ -583,6 +617,15 @@ _WRITTEN = re.compile(
 )
 
 
+#: A date or date-time already in canonical form (codec's spelling: seconds, a fraction without
+#: trailing zeros, Z for a zero offset); only the day still needs checking.
+_CANONICAL_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{0,5}[1-9])?"
+    r"(?:Z|(?![+-]00:00)[+-](?:[01]\d|2[0-3]):[0-5]\d))?",
+    re.ASCII,
+)
+
+
 def date(value: Any, where: str, log: Log, field: str | None) -> str | None:
     """Read a Date or DateTime into canonical form (date, or date-time with seconds and offset).
 
@@ -591,6 +634,13 @@ def date(value: Any, where: str, log: Log, field: str | None) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     raw = value.strip()
+    if _CANONICAL_DATE.fullmatch(raw):
+        try:
+            dt.date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+        except ValueError:
+            pass
+        else:
+            return raw  # already canonical: what _iso_date would give, without a note
     result = _iso_date(raw, where, log, field)
     if result is not None:
         return result

@@ -259,8 +259,12 @@ def _experience(requirement: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+#: A skill with only these properties is written as its name.
+_PLAIN_SKILL_KEYS = frozenset({"name", "requirement"})
+
+
 def _skill(skill: dict[str, Any]) -> Any:
-    if set(skill) - {"name", "requirement"} == set():
+    if skill.keys() <= _PLAIN_SKILL_KEYS:
         return skill["name"]
     term: dict[str, Any] = {"@type": "DefinedTerm", "name": skill["name"]}
     if "code" in skill:

@@ -1,0 +1,178 @@
+"""The JobPosting node reader's part for pay.
+
+Reads baseSalary (MonetaryAmount with a QuantitativeValue, PriceSpecification-style amounts,
+bare numbers, free text), salaryCurrency, incentiveCompensation and jobBenefits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jobposting.formats import jsonld_values as v
+from jobposting.formats.jsonld_map_base import ReaderBase
+from jobposting.formats.jsonld_values import at, items
+
+_PAY_KEYS = frozenset(
+    {"currency", "priceCurrency", "value", "minValue", "maxValue", "price", "minPrice",
+     "maxPrice", "unitText", "unitCode", "description"}
+)  # fmt: skip
+
+
+class PayReader(ReaderBase):
+    """Compensation: pay ranges, pay text, incentives and benefits."""
+
+    def compensation(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        currency_value = self.node.get("salaryCurrency")
+        fallback = v.currency(currency_value, "/salaryCurrency", self.log, "compensation")
+        value = self.take("baseSalary")
+        ranges: list[dict[str, Any]] = []
+        texts: list[str] = []
+        used_fallback = False
+        if value is not None and not v.is_absent(value, "/baseSalary", self.log, "compensation"):
+            for index, item in items(value):
+                where = at("/baseSalary", index)
+                pay, text, used = self.pay(self.resolve(item, where), where, fallback)
+                used_fallback |= used
+                if pay:
+                    ranges.append(pay)
+                if text:
+                    texts.append(text)
+        if used_fallback or currency_value is None:
+            self.take("salaryCurrency")
+        if ranges:
+            result["basePay"] = ranges
+        if texts:
+            result["text"] = "\n\n".join(texts)
+        incentive = self.take("incentiveCompensation")
+        if incentive is None:
+            incentive = self.take("incentives")
+        if incentive is not None:
+            text = self.text(incentive, "/incentiveCompensation", "compensation")
+            if text:
+                result["incentiveText"] = text
+        benefits = self.take("jobBenefits")
+        if benefits is None:
+            benefits = self.take("benefits")
+        listed = (
+            self.text_list(benefits, "/jobBenefits", "compensation") if benefits is not None else []
+        )
+        if listed:
+            result["benefits"] = listed
+        return result
+
+    def pay(
+        self, value: Any, where: str, fallback: str | None
+    ) -> tuple[dict[str, Any] | None, str | None, bool]:
+        """One baseSalary item -> (pay range, free text, whether salaryCurrency was used)."""
+        log = self.log
+        if value is None or v.is_absent(value, where, log, "compensation"):
+            return None, None, False
+        amounts: dict[str, Any] = {}
+        unit = None
+        currency = None
+        text = None
+        if isinstance(value, str) and v.parse_number(value) is None:
+            log.note(
+                where, "salary.free-text", "is free text; kept as compensation.text", "compensation"
+            )
+            return None, value.strip(), False
+        if isinstance(value, int | float | str) and not isinstance(value, bool):
+            amount = v.number(value, where, log, "compensation")
+            if amount is not None:
+                amounts["value"] = amount
+        elif isinstance(value, dict):
+            node = self.open(value, where)
+            currency = v.currency(
+                node.get("currency") or node.get("priceCurrency"),
+                where + "/currency",
+                log,
+                "compensation",
+            )
+            inner = node.get("value")
+            if isinstance(inner, dict):
+                inner_node = self.open(inner, where + "/value")
+                spot = where + "/value"
+                self.amounts(inner_node, spot, amounts)
+                unit = inner_node.get("unitText") or inner_node.get("unitCode")
+                self.keep_rest(
+                    inner_node, spot, {"value", "minValue", "maxValue", "unitText", "unitCode"}
+                )
+            elif inner is not None:
+                amount = v.number(inner, where + "/value", log, "compensation")
+                if amount is not None:
+                    amounts["value"] = amount
+                elif isinstance(inner, str) and inner.strip():
+                    text = inner.strip()
+            self.amounts(node, where, amounts, price=True)
+            unit = unit or node.get("unitText") or node.get("unitCode")
+            described = self.text(node.get("description"), where + "/description", "compensation")
+            self.keep_rest(node, where, _PAY_KEYS)
+            if described:
+                text = described if text is None else text
+        else:
+            log.keep(where, value, "compensation", "is not a salary the reader understands")
+            return None, None, False
+        used_fallback = False
+        if currency is None and fallback is not None:
+            currency, used_fallback = fallback, True
+        if not amounts:
+            if text is None:
+                log.keep(where, value, "compensation", "a salary without an amount")
+            return None, text, used_fallback
+        if all(amount == 0 for amount in amounts.values()):
+            log.note(
+                where,
+                "salary.zero",
+                "is 0; publishers write 0 to hide pay; dropped",
+                "compensation",
+            )
+            log.keep(where, value)
+            return None, text, used_fallback
+        if currency is None:
+            log.keep(where, value)
+            log.note(
+                where,
+                "salary.no-currency",
+                "has no currency; kept under extensions.jsonld",
+                "compensation",
+            )
+            return None, text, used_fallback
+        pay_period = v.period(unit, where, log, "compensation") if unit is not None else None
+        if pay_period is None:
+            biggest = max(amounts.values())
+            pay_period = "YEAR" if biggest >= 10000 else "MONTH" if biggest >= 1000 else "HOUR"
+            log.note(
+                where,
+                "salary.period-guessed",
+                f"has no unit; {biggest} read as per {pay_period.lower()}",
+                "compensation",
+            )
+        low, high = amounts.get("minimum"), amounts.get("maximum")
+        if low is not None and high is not None and low > high:
+            amounts["minimum"], amounts["maximum"] = high, low
+            log.note(where, "salary.repaired", "minimum above maximum; swapped", "compensation")
+        if "value" in amounts and ("minimum" in amounts or "maximum" in amounts):
+            log.keep(where + "/value", amounts.pop("value"))
+        pay: dict[str, Any] = {"currency": currency}
+        for key in ("minimum", "maximum", "value"):
+            if key in amounts:
+                pay[key] = amounts[key]
+        pay["period"] = pay_period
+        if text:
+            pay["text"] = text
+        return pay, None, used_fallback
+
+    def amounts(
+        self, node: dict[str, Any], where: str, amounts: dict[str, Any], *, price: bool = False
+    ) -> None:
+        keys: tuple[tuple[str, str], ...] = (("minValue", "minimum"), ("maxValue", "maximum"))
+        if price:
+            keys += (("minPrice", "minimum"), ("maxPrice", "maximum"), ("price", "value"))
+        else:
+            keys += (("value", "value"),)
+        for key, field in keys:
+            if key in node and field not in amounts:
+                amount = v.number(node[key], where + "/" + key, self.log, "compensation")
+                if amount is not None and amount >= 0:
+                    amounts[field] = amount
