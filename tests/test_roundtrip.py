@@ -2,9 +2,7 @@
 
 The grid comes from the registry and the case folders, never from a hand-kept list. A format
 declares what it preserves (``Format.preserves``); a format that preserves everything must give
-back exactly the posting it was given. Known failures sit in KNOWN_LOSSES with a reason;
-canonical paths a format does not carry yet sit in ``losses.KNOWN_PATH_LOSSES``, and such a format
-must give back exactly the posting without those paths (no more lost, none kept unnoticed).
+back exactly the posting it was given. Known failures sit in KNOWN_LOSSES with a reason.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ import jobposting
 from conftest import case_dirs
 from jobposting import formats
 from jobposting.model import Posting
-from losses import kept, without
 from strategies import postings
 
 ROUND_TRIP_FORMATS = [
@@ -43,8 +40,8 @@ def test_every_project_format_is_counted() -> None:
 
 
 def assert_round_trips(posting: Posting, key: str) -> None:
-    """posting -> key -> posting is the identity, but for the format's known path losses."""
-    assert round_trip(posting, key) == kept(posting, key)
+    """posting -> key -> posting is the identity."""
+    assert round_trip(posting, key) == posting
 
 
 @pytest.mark.parametrize("key", ROUND_TRIP_FORMATS)
@@ -62,19 +59,5 @@ def test_case_round_trips_to_the_identity(case: Path, key: str) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(posting=postings())
 def test_generated_postings_round_trip(key: str, posting: Posting) -> None:
-    """Any valid posting -> format -> posting is the identity (but for known path losses)."""
+    """Any valid posting -> format -> posting is the identity."""
     assert_round_trips(posting, key)
-
-
-def test_known_path_losses_removes_exactly_the_paths() -> None:
-    """without() drops each listed path at every index and the objects it leaves empty."""
-    document = {
-        "identifiers": [{"scheme": "a", "issuer": "x"}, {"scheme": "b"}],
-        "compensation": {"payScale": {"grade": "P8"}},
-        "title": "T",
-    }
-    paths = [["identifiers", "*", "issuer"], ["compensation", "payScale"]]
-    assert without(document, paths) == {
-        "identifiers": [{"scheme": "a"}, {"scheme": "b"}],
-        "title": "T",
-    }
