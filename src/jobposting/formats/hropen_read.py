@@ -419,9 +419,7 @@ _AMOUNTS = (
 )
 
 
-def _incentive(
-    element: Element, kind: str, reading: Reading, index: int
-) -> dict[str, Any] | None:
+def _incentive(element: Element, kind: str, reading: Reading, index: int) -> dict[str, Any] | None:
     """A range of another pay type than base pay: an incentive, with its amount when it has one.
 
     The amount needs a currency; an interval of ``Once`` (or none) leaves its period out.
