@@ -353,3 +353,12 @@ def test_the_schema_0_2_0_fields_in_german() -> None:
     ):
         assert words in said
     assert jobposting.read(markup, "html") == posting
+
+
+def test_a_group_of_alternatives_with_mixed_levels_shows_each_level() -> None:
+    """The rules give a group one level; a posting that skipped validation still says each."""
+    document = schema_0_2_0_document()
+    document["skills"][1:] = [{"name": "Kotlin", "requirement": "PREFERRED",
+                               "alternativeGroup": "jvm"}]  # fmt: skip
+    said = shown(page(codec.from_dict(document)))
+    assert "One of: Java required, Kotlin preferred Languages" in said

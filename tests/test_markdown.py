@@ -203,3 +203,12 @@ def test_a_group_of_credentials_is_a_nested_list() -> None:
     assert "12,5\N{NO-BREAK SPACE}% des Grundgehalts" in markdown
     rendered = Rendered(render(markdown))
     assert "Zulassung: Counterbalance A truck licence" in rendered.blocks["li"]
+
+
+def test_a_group_of_alternatives_with_mixed_levels_says_each_level() -> None:
+    """The rules give a group one level; a posting that skipped validation still says each."""
+    document = schema_0_2_0_document()
+    document["skills"][1:] = [{"name": "Kotlin", "requirement": "PREFERRED",
+                               "alternativeGroup": "jvm"}]  # fmt: skip
+    markdown = jobposting.write(codec.from_dict(document), "markdown")
+    assert "- One of: Java *(required)*, Kotlin *(preferred)*\n" in markdown
