@@ -15,6 +15,7 @@ returns JSON-LD dicts only. Both get the page as bytes.
 from __future__ import annotations
 
 import sys
+import time
 import timeit
 from collections.abc import Callable
 from pathlib import Path
@@ -49,12 +50,20 @@ def padded(page: bytes, size: int = 40_000) -> bytes:
     return head.encode() + b"</head><body><nav><ul>" + body + b"</ul></nav></body></html>"
 
 
-def per_call(function: Callable[[], object], budget: float = 0.5) -> float:
-    """Microseconds per call: best of five runs sized to ``budget`` seconds."""
-    timer = timeit.Timer(function)
-    number, _ = timer.autorange()
-    number = max(1, int(number * budget / 0.2))
-    return min(timer.repeat(5, number)) / number * 1e6
+def per_call(functions: list[Callable[[], object]], rounds: int = 7) -> list[float]:
+    """Microseconds per call of each function: the best of ``rounds`` rounds of about 0.2 s each.
+
+    The functions take turns within every round, and CPU time (``time.process_time``) is
+    measured rather than wall time, so that other work on a shared machine slows every subject
+    alike instead of whichever happened to run at the time.
+    """
+    timers = [timeit.Timer(function, timer=time.process_time) for function in functions]
+    numbers = [max(1, timer.autorange()[0]) for timer in timers]
+    best = [float("inf")] * len(timers)
+    for _ in range(rounds):
+        for index, (timer, number) in enumerate(zip(timers, numbers, strict=True)):
+            best[index] = min(best[index], timer.timeit(number) / number)
+    return [seconds * 1e6 for seconds in best]
 
 
 def _measure(page: bytes, extract: Callable[[bytes], object]) -> tuple[float, float, float]:
@@ -73,7 +82,8 @@ def _measure(page: bytes, extract: Callable[[bytes], object]) -> tuple[float, fl
 
     assert [r.posting for r in read_structured_data(page, lenient) if r.posting]
     assert extract(page)
-    return per_call(ours), per_call(validated), per_call(peer)
+    mine, mine_validated, theirs = per_call([ours, validated, peer])
+    return mine, mine_validated, theirs
 
 
 def main() -> int:

@@ -366,3 +366,25 @@ def test_piped_stderr_gets_no_progress(big_feed: Path) -> None:
     done = run("convert", str(big_feed), "-t", "jsonl")
     assert "\r" not in done.stderr
     assert "\x1b" not in done.stderr
+
+
+@pytest.mark.parametrize("to", ["jsonl", "json"])
+def test_output_to_a_named_pipe_or_device_writes_into_it(tmp_path: Path, to: str) -> None:
+    """-o /dev/null or -o FIFO writes through: renaming a file over them would replace them."""
+    import stat
+    import threading
+
+    source = tmp_path / "one.jsonl"
+    source.write_text(next(postings(1)), encoding="utf-8")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    done = run("convert", str(source), "-t", to, "-o", str(pipe))
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not a file renamed over it
+    assert received
+    assert json.loads(received[0])["id"] == "job-1"
+    assert sorted(os.listdir(tmp_path)) == ["one.jsonl", "pipe"]  # no temporary left behind

@@ -97,8 +97,14 @@ def atomic_open(path: Path, mode: Literal["wb", "w"] = "wb") -> Iterator[IO[Any]
     """Open a temporary file beside ``path`` (text is UTF-8), renamed to ``path`` when closed.
 
     Readers see the old file or the whole new one, never a part; an error or an interruption
-    inside the ``with`` removes the temporary file and leaves ``path`` as it was.
+    inside the ``with`` removes the temporary file and leaves ``path`` as it was. A ``path``
+    that exists but is no regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is
+    written to directly: renaming over it would replace the device or pipe with a file.
     """
+    if path.exists() and not path.is_file():
+        with path.open(mode, encoding=None if mode == "wb" else "utf-8") as file:
+            yield file
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

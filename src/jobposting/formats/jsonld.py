@@ -20,7 +20,14 @@ from jobposting import codec, jsontext
 from jobposting.errors import ReadError
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.jsonld_map import EXTENSION_TERM, posting_document
-from jobposting.formats.jsonld_read import Found, decode_page, script_blocks, text_found, to_record
+from jobposting.formats.jsonld_read import (
+    Found,
+    decode_page,
+    mentions_posting,
+    script_blocks,
+    text_found,
+    to_record,
+)
 from jobposting.formats.jsonld_residual import losses, residual
 from jobposting.formats.jsonld_values import Log
 from jobposting.formats.jsonld_write import native_node
@@ -138,7 +145,7 @@ def _page_found(html: bytes) -> Iterator[Found]:
 
     seen: list[tuple[Any, Any]] = []
     for number, text in script_blocks(html):
-        if "jobposting" not in text.lower():
+        if not mentions_posting(text):
             continue
         for item in text_found(text, f"script {number}"):
             if item.document is not None:

@@ -14,7 +14,9 @@ benefits, those lists are recovered from headed lists (Google's own reading of d
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import re
 from typing import Any
 
@@ -116,12 +118,13 @@ def read(raw: str, where: str, log: Log, wanted: frozenset[str]) -> Description:
     if "<" not in text and _ENCODED_TAG.search(text):
         text = _unescape(text)
         log.note(where, "description.entity-encoded", "was HTML-entity-encoded; decoded")
-    if ">\\n" in text or "\\n<" in text:
-        text = text.replace(">\\n", ">\n").replace("\\n<", "\n<")
+    if "\\" in text and (">\\n" in text or "\\n<" in text):
+        text = _line_breaks(text)
         log.note(where, "description.escapes", "held literal \\n between tags; removed")
     text = text.strip()
-    if _is_rich_text(_OWN_H2.sub(_h2_contents, text)):
-        result = _split(text, _OWN_H2, where, log, wanted, own=True)
+    headings = list(_OWN_H2.finditer(text))  # found once: checked as <h3>, then split at
+    if _is_rich_text(_with_h3(text, headings)):
+        result = _split(text, _OWN_H2, where, log, wanted, own=True, matches=headings)
     else:
         cleaned = sanitise(text)
         log.note(where, "description.sanitised", "held markup outside the rich-text subset")
@@ -130,6 +133,21 @@ def read(raw: str, where: str, log: Log, wanted: frozenset[str]) -> Description:
     if still:
         _recover(result, where, log, still)
     return result
+
+
+def _line_breaks(text: str) -> str:
+    r"""``text.replace(">\\n", ">\n").replace("\\n<", "\n<")`` in one pass over the text.
+
+    A literal ``\\n`` becomes a line break when a tag ends right before it or starts right after
+    it in the text as given (the first replacement leaves no ``\\n`` behind and no ``<`` changed,
+    so the second sees the same neighbours).
+    """
+    parts = text.split("\\n")
+    out = [parts[0]]
+    for before, after in itertools.pairwise(parts):
+        out.append("\n" if before.endswith(">") or after.startswith("<") else "\\n")
+        out.append(after)
+    return "".join(out)
 
 
 _ONE_LIST = re.compile(r"<(ul|ol)>(.*)</\1>", re.S)
@@ -176,7 +194,22 @@ def _h2_contents(match: re.Match[str]) -> str:
     return f"<h3>{match.group(2)}</h3>"  # checked like any heading of the subset
 
 
+def _with_h3(text: str, headings: list[re.Match[str]]) -> str:
+    """``_OWN_H2.sub(_h2_contents, text)`` from the matches already found."""
+    if not headings:
+        return text
+    parts = []
+    position = 0
+    for match in headings:
+        parts.append(text[position : match.start()])
+        parts.append(_h2_contents(match))
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 _TAGS = re.compile(r'<(/?[a-z0-9]+)( href="[^"<>&]*")?>')
+_TAG_NAMES = re.compile(r"<(/?[a-z0-9]+)>")  # _TAGS where no tag can have the href group
 _ODD_AMPERSAND = re.compile(r"&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)")
 _OPENING = {tag: tag for tag in ALLOWED_TAGS}
 _CLOSING = {"/" + tag: tag for tag in ALLOWED_TAGS}
@@ -189,6 +222,8 @@ def _is_rich_text(value: str) -> bool:
     """True when ``value`` is canonical rich text (a fast scan; the exact checker when unsure)."""
     if _OTHER_TAG.search(value):
         return False  # an element, comment or declaration outside the subset
+    if ' href="' not in value:
+        return _is_rich_text_without_links(value)
     tokens = _TAGS.findall(value)
     if value.count("<") != len(tokens) or value.count(">") != len(tokens):
         return not rich_text_problems(value)  # a bare < or >: ask the checker
@@ -209,11 +244,42 @@ def _is_rich_text(value: str) -> bool:
     return not stack
 
 
+def _is_rich_text_without_links(value: str) -> bool:
+    """The rest of :func:`_is_rich_text` for a value without links: the same steps on tag names.
+
+    Without ``href="`` no tag has the href group, so the names alone are the tags.
+    """
+    names = _TAG_NAMES.findall(value)
+    if value.count("<") != len(names) or value.count(">") != len(names):
+        return not rich_text_problems(value)  # a bare < or >: ask the checker
+    if "&" in value and _ODD_AMPERSAND.search(value):
+        return not rich_text_problems(value)
+    stack: list[str] = []
+    for tag in names:
+        if tag in _OPENING:
+            if tag != "br":
+                stack.append(tag)
+        elif tag in _CLOSING and tag != "/br":
+            if not stack or stack.pop() != _CLOSING[tag]:
+                return not rich_text_problems(value)
+        else:
+            return False
+    return not stack
+
+
 def _split(
-    value: str, heading: re.Pattern[str], where: str, log: Log, wanted: frozenset[str], *, own: bool
+    value: str,
+    heading: re.Pattern[str],
+    where: str,
+    log: Log,
+    wanted: frozenset[str],
+    *,
+    own: bool,
+    matches: list[re.Match[str]] | None = None,
 ) -> Description:
     result = Description()
-    matches = list(heading.finditer(value))
+    if matches is None:
+        matches = list(heading.finditer(value))
     end = matches[0].start() if matches else len(value)
     result.summary = value[:end].strip() or None
     for index, match in enumerate(matches):
@@ -242,7 +308,9 @@ def _items(content: str) -> list[str]:
     text = _TAG.sub("", marked[marked.index("<li>") :])
     if "&" in text:
         text = html.unescape(text)
-    return [item for part in text.split("\x00") if (item := " ".join(part.split()))]
+    # Each item's whitespace collapsed: collapsing the whole text once ("\x00" is not
+    # whitespace) leaves at most a space at either end of an item.
+    return [item for part in _collapse(text).split("\x00") if (item := part.strip(" "))]
 
 
 # -- sanitising ----------------------------------------------------------------------------------
@@ -257,11 +325,19 @@ _CLEANER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
-_DIV_OPEN = re.compile(r"<div\b[^>]*>", re.I)
-_DIV_CLOSE = re.compile(r"</div\s*>", re.I)
-_BLOCK = r"<(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>"
-_SPACE_BEFORE_BLOCK = re.compile(" (?=" + _BLOCK + ")")
-_SPACE_AFTER_BLOCK = re.compile("(" + _BLOCK + ") ")
+#: ``<div ...>`` (attributes dropped) and ``</div>``, any case: one pass, each told apart by its
+#: second character.
+_DIV_TAG = re.compile(r"<div\b[^>]*>|</div\s*>", re.I)
+#: Every character ``str.split()`` splits on besides " ", "\n", "\t" and "\r" (which
+#: :func:`_collapse` replaces itself): ASCII ones, then the others.
+_RARE_ASCII_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"
+_RARE_SPACES = _RARE_ASCII_SPACES + (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+#: A space before a block tag (found by its literal two-character start), and one after.
+_SPACE_BEFORE_BLOCK = re.compile(r" <(?=(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>)")
+_SPACE_AFTER_BLOCK = re.compile(r"(<(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>) ")
 _EMPTY_P = re.compile(r"<p>(?:\s|<br>|&nbsp;|\u00a0)*</p>|<(ul|ol)>\s*</\1>")
 
 
@@ -271,13 +347,37 @@ def sanitise(value: str) -> str:
     ``<div>`` becomes a paragraph so that blocks stay apart; whitespace collapses as a browser
     shows it (except in ``<pre>``); empty paragraphs and edge line breaks go.
     """
-    prepared = _DIV_CLOSE.sub("</p>", _DIV_OPEN.sub("<p>", value)) if "<div" in value else value
+    prepared = _DIV_TAG.sub(_div_as_p, value) if "<div" in value else value
     cleaned = _CLEANER.clean(prepared)
     if "<pre>" not in cleaned:
-        cleaned = " ".join(cleaned.split())
-        cleaned = _SPACE_BEFORE_BLOCK.sub("", cleaned)
-        cleaned = _SPACE_AFTER_BLOCK.sub(_group_one, cleaned)
+        cleaned = _collapse(cleaned)
+        if " <" in cleaned:
+            cleaned = _SPACE_BEFORE_BLOCK.sub("<", cleaned)
+        if "> " in cleaned:
+            cleaned = _SPACE_AFTER_BLOCK.sub(_group_one, cleaned)
     return _tidy(cleaned)
+
+
+def _div_as_p(match: re.Match[str]) -> str:
+    return "</p>" if match.group()[1] == "/" else "<p>"
+
+
+def _collapse(text: str) -> str:
+    r"""``" ".join(text.split())``: whitespace runs as one space, none at the ends.
+
+    Sanitised HTML holds many runs (a line break between tags, a space between words); when its
+    only whitespace is " ", "\n", "\t" and "\r", replacing those characters is a few passes in
+    C instead of a string object per word.
+    """
+    for char in _RARE_ASCII_SPACES if text.isascii() else _RARE_SPACES:
+        if char in text:
+            return " ".join(text.split())
+    for char in "\n\t\r":
+        if char in text:
+            text = text.replace(char, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def _group_one(match: re.Match[str]) -> str:
@@ -336,6 +436,7 @@ _PATTERNS = {
 _HEADING_SEPARATORS = re.compile(r"[\s:!.]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def field_for_heading(title: str) -> str | None:
     """The canonical list field a heading introduces, from its words (None when unknown)."""
     words = _HEADING_SEPARATORS.sub(" ", title.replace("\u2019", "'").lower()).strip()
@@ -363,18 +464,81 @@ _WINDOW = 300
 _LIST_START = re.compile("<[uo]l>")
 
 
-def _heading_before(cleaned: str, start: int, end: int) -> re.Match[str] | None:
-    """``_HEADING_BEFORE_LIST.search(cleaned, start, end)``, tried only where a tag starts.
+_HEADING_ENDS = ("</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>")
+_EMPHASIS_TAGS = ("<strong>", "<b>", "<em>", "<u>")
+_EMPHASIS_END_TAGS = ("</strong>", "</b>", "</em>", "</u>")
+_LINE_BREAK = ("<br>",)
 
-    Every alternative of the pattern begins with ``<``, so the leftmost match starts at one.
+
+def _heading_before(cleaned: str, start: int, end: int) -> re.Match[str] | None:
+    """``_HEADING_BEFORE_LIST.search(cleaned, start, end)``, read backwards from ``end``.
+
+    The pattern is a heading block, then a tail of whitespace, ``<br>`` and empty paragraphs up
+    to ``end``. The tail is read backwards one unambiguous piece at a time. The heading block
+    cannot end inside it: a piece ends with a space, a ``<br>`` or an empty paragraph's
+    ``</p>``, and a heading block ends with ``</hN>``, a closing emphasis tag, or a ``</p>``
+    that only line breaks separate from a closing emphasis tag. So it ends where the tail begins.
+    Reading on backwards over what each kind of heading block must end with leads to the text of
+    the heading (which holds no ``<``) and to the only place where a match can start: the
+    ``<hN>`` before the text, or the first of the emphasis tags before it (or the ``<p>`` before
+    those). The pattern is then matched there, so the match is the pattern's own.
     """
-    at = cleaned.find("<", start, end)
-    while at >= 0:
-        match = _HEADING_BEFORE_LIST.match(cleaned, at, end)
-        if match is not None:
-            return match
-        at = cleaned.find("<", at + 1, end)
-    return None
+    tail = _tail_start(cleaned, start, end)
+    if cleaned.endswith(_HEADING_ENDS, start, tail):
+        at = cleaned.rfind("<", start, tail - 5)
+    else:
+        paragraph = cleaned.endswith("</p>", start, tail)
+        last = _back_over(cleaned, start, tail - 4, _LINE_BREAK) if paragraph else tail
+        text_end = _back_over(cleaned, start, last, _EMPHASIS_END_TAGS)
+        if text_end == last:
+            return None  # no closing emphasis: no heading block ends here
+        text_end = _back_over(cleaned, start, text_end, _LINE_BREAK)
+        at = cleaned.rfind("<", start, text_end)
+        if at < 0:
+            return None
+        at = _back_over(cleaned, start, at, _EMPHASIS_TAGS)
+        if paragraph:
+            if not cleaned.endswith("<p>", start, at):
+                return None
+            at -= 3
+    if at < 0:
+        return None
+    return _HEADING_BEFORE_LIST.match(cleaned, at, end)
+
+
+def _back_over(cleaned: str, start: int, position: int, tags: tuple[str, ...]) -> int:
+    """Where a run of ``tags`` ending at ``position`` (and not before ``start``) begins."""
+    while cleaned.endswith(tags, start, position):
+        for tag in tags:
+            if cleaned.endswith(tag, start, position):
+                position -= len(tag)
+                break
+    return position
+
+
+def _tail_start(cleaned: str, start: int, end: int) -> int:
+    r"""Where the longest run of ``(?:\s|<br>|<p>(?:\s|<br>)*</p>)*`` ending at ``end`` begins."""
+    position = end
+    while position > start:
+        if cleaned[position - 1].isspace():
+            position -= 1
+        elif cleaned.endswith("<br>", start, position):
+            position -= 4
+        elif cleaned.endswith("</p>", start, position):
+            inside = position - 4
+            while inside > start:
+                if cleaned[inside - 1].isspace():
+                    inside -= 1
+                elif cleaned.endswith("<br>", start, inside):
+                    inside -= 4
+                else:
+                    break
+            if not cleaned.endswith("<p>", start, inside):
+                break
+            position = inside - 3
+        else:
+            break
+    return position
 
 
 def _recover_lists(
@@ -390,8 +554,10 @@ def _recover_lists(
         match = _heading_before(cleaned, max(position, list_start - _WINDOW), list_start)
         if match is None:
             continue
-        before = cleaned[: match.start()].rstrip()
-        if before and not before.endswith(_BLOCK_ENDS):
+        before = match.start()  # where cleaned[: match.start()].rstrip() ends
+        while before and cleaned[before - 1].isspace():
+            before -= 1
+        if before and not cleaned.endswith(_BLOCK_ENDS, 0, before):
             continue  # emphasis inside running text, not a heading
         title = html.unescape(match.group("h") or match.group("p") or match.group("e") or "")
         title = title.strip().rstrip(":").strip()

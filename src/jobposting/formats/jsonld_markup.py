@@ -12,10 +12,11 @@ The page is parsed with lxml only when it holds such markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 import lxml.html
+from lxml import etree
 
 from jobposting.formats.jsonld_read import Found, decode_page, found_for, is_posting
 from jobposting.problems import Problem
@@ -30,7 +31,18 @@ _URL_VALUED = {"a": "href", "area": "href", "link": "href", "img": "src", "audio
                "embed": "src", "iframe": "src", "source": "src", "track": "src", "video": "src",
                "object": "data"}  # fmt: skip
 _RICH_PROPERTIES = frozenset({"description", "employerOverview"})
-_SPACES = re.compile(r"\s+")
+#: lxml.html's parser settings without its element-class lookup, which calls back into Python for
+#: every element touched: the tree and every value read from it are the same.
+_PARSER = etree.HTMLParser()
+
+
+def _xpath(expression: str) -> Callable[..., Any]:
+    """A compiled XPath expression (lxml's stubs type its result as any XPath value)."""
+    return cast("Callable[..., Any]", etree.XPath(expression))
+
+
+#: What ``HtmlElement.text_content()`` evaluates.
+_STRING = _xpath("string()")
 
 
 def markup_found(page: bytes) -> Iterator[Found]:
@@ -41,7 +53,9 @@ def markup_found(page: bytes) -> Iterator[Found]:
     marked = _matched_at(lowered, (b"itemtype", b"typeof"), _MARKERS)
     if not marked and not _matched_at(lowered, (b"itemprop",), _ORPHANS):
         return
-    root = lxml.html.document_fromstring(decode_page(page))
+    root = etree.fromstring(decode_page(page), _PARSER)
+    if root is None:
+        raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     found = 0
     for syntax, items in (("microdata", _microdata_items(root)), ("rdfa", _rdfa_items(root))):
         for number, (node, notes) in enumerate(items, start=1):
@@ -78,7 +92,7 @@ def _type_name(value: str | None) -> str:
 
 
 def _text(element: Any) -> str:
-    return _SPACES.sub(" ", str(element.text_content())).strip()
+    return " ".join(str(_STRING(element)).split())  # runs of whitespace as one space, trimmed
 
 
 def _inner_html(element: Any) -> str:
@@ -131,19 +145,24 @@ def _value(element: Any, name: str, notes: list[Problem], where: str, nested: An
 # -- microdata ------------------------------------------------------------------------------------
 
 
+#: Outermost microdata JobPosting items, in document order (``root.iter()`` order).
+_MICRODATA_ITEMS = _xpath(
+    "descendant-or-self::*[@itemscope][contains(@itemtype, 'JobPosting')]"
+    "[not(ancestor::*[@itemscope][contains(@itemtype, 'JobPosting')])]"
+)
+#: The properties of an item: descendants with a non-empty itemprop whose nearest itemscope
+#: ancestor is the item itself (no nested item between them), in document order.
+_MICRODATA_PROPERTIES = _xpath(
+    "descendant::*[@itemprop != ''][count(ancestor::*[@itemscope][1] | $item) = 1]"
+)
+#: Elements with a non-empty itemprop and no itemscope or itemprop ancestor.
+_ORPHAN_PROPERTIES = _xpath(
+    "descendant-or-self::*[@itemprop != ''][not(ancestor::*[@itemscope or @itemprop != ''])]"
+)
+
+
 def _microdata_items(root: Any) -> Iterator[tuple[dict[str, Any], list[Problem]]]:
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.get("itemscope") is None:
-            continue
-        if "JobPosting" not in (element.get("itemtype") or ""):
-            continue
-        if any(
-            isinstance(a.tag, str)
-            and a.get("itemscope") is not None
-            and "JobPosting" in (a.get("itemtype") or "")
-            for a in element.iterancestors()
-        ):
-            continue
+    for element in _MICRODATA_ITEMS(root):
         notes: list[Problem] = []
         yield _microdata_item(element, notes, ""), notes
 
@@ -152,7 +171,7 @@ def _microdata_item(element: Any, notes: list[Problem], where: str) -> dict[str,
     node: dict[str, Any] = {"@type": _type_name(element.get("itemtype"))}
     if element.get("itemid"):
         node["@id"] = element.get("itemid")
-    for child in _microdata_properties(element):
+    for child in _MICRODATA_PROPERTIES(element, item=element):
         for name in child.get("itemprop").split():
             spot = f"{where}/{name}"
             nested = None
@@ -162,27 +181,10 @@ def _microdata_item(element: Any, notes: list[Problem], where: str) -> dict[str,
     return node
 
 
-def _microdata_properties(element: Any) -> Iterator[Any]:
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        if child.get("itemprop"):
-            yield child
-        if child.get("itemscope") is None:
-            yield from _microdata_properties(child)
-
-
 def _implied_item(root: Any) -> tuple[dict[str, Any], list[Problem]] | None:
     notes: list[Problem] = []
     node: dict[str, Any] = {"@type": "JobPosting"}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not element.get("itemprop"):
-            continue
-        if any(
-            isinstance(a.tag, str) and (a.get("itemscope") is not None or a.get("itemprop"))
-            for a in element.iterancestors()
-        ):
-            continue
+    for element in _ORPHAN_PROPERTIES(root):
         for name in element.get("itemprop").split():
             nested = None
             if element.get("itemscope") is not None:
@@ -194,16 +196,20 @@ def _implied_item(root: Any) -> tuple[dict[str, Any], list[Problem]] | None:
 # -- RDFa Lite ------------------------------------------------------------------------------------
 
 
+#: Elements whose typeof may name a JobPosting and that are inside no other such element.
+_RDFA_CANDIDATES = _xpath(
+    "descendant-or-self::*[@typeof][not(ancestor::*[contains(@typeof, 'JobPosting')])]"
+)
+#: The properties of an RDFa item: descendants with a non-empty property whose nearest typeof
+#: ancestor is the item itself, in document order.
+_RDFA_PROPERTIES = _xpath(
+    "descendant::*[@property != ''][count(ancestor::*[@typeof][1] | $item) = 1]"
+)
+
+
 def _rdfa_items(root: Any) -> Iterator[tuple[dict[str, Any], list[Problem]]]:
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.get("typeof") is None:
-            continue
+    for element in _RDFA_CANDIDATES(root):
         if not is_posting({"@type": [_type_name(t) for t in element.get("typeof").split()]}):
-            continue
-        if any(
-            isinstance(a.tag, str) and "JobPosting" in (a.get("typeof") or "")
-            for a in element.iterancestors()
-        ):
             continue
         notes: list[Problem] = []
         yield _rdfa_item(element, notes, ""), notes
@@ -213,7 +219,7 @@ def _rdfa_item(element: Any, notes: list[Problem], where: str) -> dict[str, Any]
     node: dict[str, Any] = {"@type": _type_name(element.get("typeof"))}
     if element.get("resource"):
         node["@id"] = element.get("resource")
-    for child in _rdfa_properties(element):
+    for child in _RDFA_PROPERTIES(element, item=element):
         for name in child.get("property").split():
             short = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
             spot = f"{where}/{short}"
@@ -225,13 +231,3 @@ def _rdfa_item(element: Any, notes: list[Problem], where: str) -> dict[str, Any]
                 notes.pop()  # RDFa allows @content on any element: no repair
             _add(node, short, value)
     return node
-
-
-def _rdfa_properties(element: Any) -> Iterator[Any]:
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        if child.get("property"):
-            yield child
-        if child.get("typeof") is None:
-            yield from _rdfa_properties(child)

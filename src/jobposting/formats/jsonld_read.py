@@ -41,6 +41,12 @@ _SCHEMA_CONTEXT = re.compile(r"(?:https?:)?(?://)?(?:www\.)?schema\.org/?", re.I
 def parse_text(text: str) -> tuple[Any, list[str]]:
     """Parse JSON-LD text, repairing what browsers forgive; returns (value, repairs made)."""
     repairs: list[str] = []
+    try:
+        # JSON's own whitespace around the value is what strip() would take off (the value
+        # neither starts nor ends with whitespace): no copy of the text when it parses as is.
+        return json.loads(text), repairs
+    except json.JSONDecodeError:
+        pass
     body = text.strip().lstrip("\ufeff").strip()
     try:
         return json.loads(body), repairs
@@ -289,14 +295,48 @@ def is_exact_type(node: Mapping[str, Any]) -> bool:
     )
 
 
+class _LazyIndex(Mapping[str, Any]):
+    """:func:`node_index` of a document, built when a reference is first looked up.
+
+    Most documents hold no ``{"@id": ...}`` reference, and the walk costs as much as a JSON
+    parse of a page's script; the mapping reads the document without changing it.
+    """
+
+    __slots__ = ("_document", "_index")
+
+    def __init__(self, document: Any) -> None:
+        self._document = document
+        self._index: dict[str, Any] | None = None
+
+    def _built(self) -> dict[str, Any]:
+        if self._index is None:
+            self._index = node_index(self._document)
+        return self._index
+
+    def __getitem__(self, key: str) -> Any:
+        return self._built()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._built()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._built().get(key, default)
+
+
 def document_found(
     document: Any, label: str = "", repairs: tuple[Problem, ...] = ()
 ) -> Iterator[Found]:
     """Yield every JobPosting of a parsed JSON-LD document."""
-    index: dict[str, Any] | None = None
+    index: Mapping[str, Any] | None = None
     for where, node, context in find_postings(document):
         if index is None:
-            index = node_index(document)
+            index = _LazyIndex(document)
         notes = repairs
         if not _context_known(context):
             message = (
@@ -336,6 +376,16 @@ def text_found(text: str, label: str = "") -> Iterator[Found]:
 
 # -- HTML pages ----------------------------------------------------------------------------------
 
+
+def mentions_posting(text: str) -> bool:
+    """``"jobposting" in text.lower()``, without lowering a text that spells it as schema.org does.
+
+    Lowering a script of non-ASCII text costs more than parsing it; either usual spelling found
+    as written settles it (lowering keeps an ASCII word), anything else is lowered as before.
+    """
+    return "JobPosting" in text or "jobposting" in text or "jobposting" in text.lower()
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -372,7 +422,8 @@ def script_blocks(page: bytes) -> Iterator[tuple[int, str]]:
         position = found + 1
         if start < 0 or close < 0 or lowered.find(b">", start, found) >= 0:
             continue  # the type is not inside a <script ...> tag
-        if lowered.rfind(b"<!--", 0, start) > lowered.rfind(b"-->", 0, start):
+        opened = _last_comment_start(page, start)
+        if opened >= 0 and opened > page.rfind(b"-->", opened, start):
             continue  # a commented-out script
         end = lowered.find(b"</script", close)
         if end < 0:
@@ -380,3 +431,20 @@ def script_blocks(page: bytes) -> Iterator[tuple[int, str]]:
         number += 1
         position = end
         yield number, decode_page(page[close + 1 : end])
+
+
+def _last_comment_start(page: bytes, end: int) -> int:
+    """``page.rfind(b"<!--", 0, end)``, tried first at the last few ``!`` before ``end``.
+
+    A page without comments has only a few ``!`` (its doctype). A search for one byte runs at
+    memory speed; one for four bytes over everything before the script is several times slower.
+    """
+    position = max(end - 2, 0)  # a "<!--" ending by ``end`` has its "!" before this
+    for _ in range(8):
+        bang = page.rfind(b"!", 1, position)
+        if bang < 0:
+            return -1
+        if page.startswith(b"<!--", bang - 1):
+            return bang - 1
+        position = bang
+    return page.rfind(b"<!--", 0, position + 2)

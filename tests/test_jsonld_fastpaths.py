@@ -1,0 +1,399 @@
+"""The page reader's fast paths give exactly what the plain code they replace gives.
+
+Reading a career page is measured against extruct (benchmarks/bench_jsonld.py), so the reader
+takes shortcuts: page scans with bytes searches, whitespace collapsed without a string per word,
+the heading before a list found by reading backwards, microdata and RDFa items found with XPath
+instead of walking the tree in Python, the ``@id`` index built only when a reference asks for it.
+Each test below keeps the plain version as the reference and checks the shortcut against it on
+generated inputs (Hypothesis) and on the awkward cases that motivated it.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobposting.formats import jsonld_description as description
+from jobposting.formats import jsonld_markup as markup
+from jobposting.formats.jsonld_read import (
+    _last_comment_start,
+    document_found,
+    mentions_posting,
+    node_index,
+    parse_text,
+)
+from jobposting.richtext import URL_SCHEMES, rich_text_problems
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# -- the plain versions ------------------------------------------------------------------------
+
+
+def plain_sanitise(value: str) -> str:
+    """sanitise() as first written: two div passes, a string per word, two regex passes."""
+    block = r"<(?:/?(?:p|ul|ol|li|h[1-6]|blockquote)|br)>"
+    if "<div" in value:
+        value = re.sub(r"<div\b[^>]*>", "<p>", value, flags=re.I)
+        value = re.sub(r"</div\s*>", "</p>", value, flags=re.I)
+    cleaned = description._CLEANER.clean(value)
+    if "<pre>" not in cleaned:
+        cleaned = " ".join(cleaned.split())
+        cleaned = re.sub(" (?=" + block + ")", "", cleaned)
+        cleaned = re.sub("(" + block + ") ", r"\1", cleaned)
+    return description._tidy(cleaned)
+
+
+def plain_items(content: str) -> list[str]:
+    """_items() as first written: each item's whitespace collapsed on its own."""
+    if "<li>" not in content:
+        return []
+    marked = content.replace("</li>", "\x00")
+    text = re.sub(r"<[^<>]*>", "", marked[marked.index("<li>") :])
+    if "&" in text:
+        text = html.unescape(text)
+    return [item for part in text.split("\x00") if (item := " ".join(part.split()))]
+
+
+def plain_is_rich_text(value: str) -> bool:
+    """_is_rich_text() as first written: (name, href) tuples for every text, links or not."""
+    if description._OTHER_TAG.search(value):
+        return False
+    tokens = description._TAGS.findall(value)
+    if value.count("<") != len(tokens) or value.count(">") != len(tokens):
+        return not rich_text_problems(value)
+    if "&" in value and description._ODD_AMPERSAND.search(value):
+        return not rich_text_problems(value)
+    stack: list[str] = []
+    for tag, href in tokens:
+        if tag in description._OPENING:
+            if href and (tag != "a" or href[7:].split(":", 1)[0].lower() not in URL_SCHEMES):
+                return False
+            if tag != "br":
+                stack.append(tag)
+        elif tag in description._CLOSING and tag != "/br":
+            if not stack or stack.pop() != description._CLOSING[tag]:
+                return not rich_text_problems(value)
+        else:
+            return False
+    return not stack
+
+
+def plain_microdata_items(root: Any) -> Iterator[Any]:
+    """The outermost JobPosting items, walking every element and its ancestors."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.get("itemscope") is None:
+            continue
+        if "JobPosting" not in (element.get("itemtype") or ""):
+            continue
+        if any(
+            a.get("itemscope") is not None and "JobPosting" in (a.get("itemtype") or "")
+            for a in element.iterancestors()
+        ):
+            continue
+        yield element
+
+
+def plain_properties(element: Any, name: str, scope: str) -> Iterator[Any]:
+    """An item's property elements: children with ``name``, not looking inside nested items."""
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.get(name):
+            yield child
+        if child.get(scope) is None:
+            yield from plain_properties(child, name, scope)
+
+
+# -- generated inputs ---------------------------------------------------------------------------
+
+#: Every character str.split() splits on.
+SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+html_pieces = st.sampled_from(
+    [
+        "<p>", "</p>", "<div>", "</div>", '<div class="x">', "<DIV>", "</DIV >", "<span>",
+        "</span>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<br>", "<br/>", "<b>",
+        "</b>", "<strong>", "</strong>", "<em>", "</em>", "<u>", "</u>", "<h1>", "</h1>", "<h2>",
+        "</h2>", "<h3>", "</h3>", "<pre>", "</pre>", '<a href="https://x.org">', "</a>",
+        "<script>x()</script>", "<!-- c -->", "&nbsp;", "&amp;", "&lt;", "&eacute;", "&", "<",
+        ">", "Benefits", "What we offer:", "Nice to have", "text", "é", "\u2019", "x" * 130,
+    ]
+)  # fmt: skip
+markup_text = st.lists(st.one_of(html_pieces, st.sampled_from(SPACES)), max_size=40).map("".join)
+spaced_text = st.text(st.sampled_from([*SPACES[:12], "a", "b", "\x00", "<", ">"]), max_size=60)
+
+EMPHASIS = ["<strong>", "<b>", "<em>", "<u>", "<i>"]
+heading_piece = st.builds(
+    lambda opening, emphasis, words, breaks, closing, tail: (
+        opening + emphasis + words + breaks + emphasis.replace("<", "</") + closing + tail
+    ),
+    st.sampled_from(["<p>", "", "<h3>", "x"]),
+    st.lists(st.sampled_from(EMPHASIS), max_size=3).map("".join),
+    st.sampled_from(["T", "Benefits", "What we offer:", "a" * 120, "a" * 121, "x>y", ""]),
+    st.sampled_from(["", "<br>", "<br><br>"]),
+    st.sampled_from(["</p>", "", "</h3>", "</h5>", "<br>"]),
+    st.lists(
+        st.sampled_from([" ", "\n", "\u2003", "<br>", "<p></p>", "<p> <br></p>", "<p>", "</p>"]),
+        max_size=4,
+    ).map("".join),
+)
+heading_text = st.lists(st.one_of(heading_piece, html_pieces), min_size=1, max_size=6).map("".join)
+
+
+@st.composite
+def marked_up_page(draw: st.DrawFn, depth: int = 0) -> str:
+    """An element with microdata or RDFa attributes (or none) and nested elements."""
+    tag = draw(st.sampled_from(["div", "span", "p", "a", "meta", "ul", "li", "time", "section"]))
+    attributes = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "itemscope", 'itemtype="https://schema.org/JobPosting"',
+                    'itemtype="https://schema.org/Organization"', 'itemprop="title"',
+                    'itemprop=""', 'itemprop="hiringOrganization"', 'itemprop="name url"',
+                    'itemprop="description"', 'content="2024-01-01"', 'href="https://x.org"',
+                    'typeof="JobPosting"', 'typeof="schema:JobPosting Place"',
+                    'typeof="Organization"', 'typeof=""', 'property="title"', 'property=""',
+                    'property="schema:hiringOrganization"', 'resource="#x"', 'itemid="urn:x"',
+                ]
+            ),
+            max_size=3,
+            unique_by=lambda attribute: attribute.split("=")[0],
+        )
+    )  # fmt: skip
+    text = draw(st.sampled_from(["", "x", " Job  title\n", "<!-- c -->", "&amp; more"]))
+    children = draw(st.lists(marked_up_page(depth + 1), max_size=0 if depth > 2 else 3))
+    if tag == "meta":
+        return f"<meta {' '.join(attributes)}>{text}"
+    return f"<{tag} {' '.join(attributes)}>{text}{''.join(children)}</{tag}>"
+
+
+# -- description ---------------------------------------------------------------------------------
+
+
+def test_rare_spaces_and_the_replaced_four_are_every_space() -> None:
+    """_collapse replaces " \\n\\t\\r" itself and hands every other space to str.split()."""
+    assert sorted(description._RARE_SPACES + " \n\t\r") == SPACES
+    ascii_spaces = {char for char in SPACES if char.isascii()}
+    assert set(description._RARE_ASCII_SPACES) == ascii_spaces - set(" \n\t\r")
+
+
+@FUZZ
+@given(st.one_of(spaced_text, markup_text))
+def test_collapse_is_split_and_join(text: str) -> None:
+    assert description._collapse(text) == " ".join(text.split())
+
+
+@FUZZ
+@given(markup_text)
+def test_sanitise_is_the_plain_pipeline(text: str) -> None:
+    assert description.sanitise(text) == plain_sanitise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<div class="a"><span>Role</span><div>\n<ul>\n<li>\n<p>One</p>\n</li>\n</ul>\n</div>',
+        "<DIV>x</div ><div \n id=1>y</DIV>",
+        "<p>a\u2003\u2003b</p>\n\n<p> c </p>",
+        "<pre>  keep\n  this</pre><div>x</div>",
+        "<p>\u00a0</p><p> <br> </p><ul> </ul>x<br><br>",
+    ],
+)
+def test_sanitise_examples(text: str) -> None:
+    assert description.sanitise(text) == plain_sanitise(text)
+
+
+rich_pieces = st.sampled_from(
+    [
+        "<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<br>", "</br>", "<strong>", "</strong>",
+        "<h3>", "</h3>", '<h2 data-jobposting="benefits">', "<h2>", "</h2>", "<P>", "<1p>",
+        '<a href="https://x.org">', '<a href=" https://x.org">', '<a href="javascript:x">',
+        '<p href="x">', "</a>", "<a>", "&amp;", "&", "<", ">", "x", " ", "\u2019",
+    ]
+)  # fmt: skip
+rich_candidates = st.lists(rich_pieces, max_size=30).map("".join)
+
+
+@FUZZ
+@given(rich_candidates)
+def test_rich_text_check_is_the_plain_check(text: str) -> None:
+    assert description._is_rich_text(text) == plain_is_rich_text(text)
+
+
+@FUZZ
+@given(rich_candidates)
+def test_own_headings_found_once_are_the_substitution(text: str) -> None:
+    headings = list(description._OWN_H2.finditer(text))
+    expected = description._OWN_H2.sub(description._h2_contents, text)
+    assert description._with_h3(text, headings) == expected
+
+
+@FUZZ
+@given(markup_text)
+def test_items_are_the_plain_items(text: str) -> None:
+    assert description._items(text) == plain_items(text)
+
+
+@FUZZ
+@given(heading_text, st.integers(0, 400), st.integers(0, 400))
+def test_heading_before_a_list_is_the_pattern_search(text: str, start: int, end: int) -> None:
+    end = min(end, len(text))
+    start = min(start, end)
+    found = description._heading_before(text, start, end)
+    expected = description._HEADING_BEFORE_LIST.search(text, start, end)
+    assert (found and (found.span(), found.groupdict())) == (
+        expected and (expected.span(), expected.groupdict())
+    )
+
+
+@FUZZ
+@given(heading_text)
+def test_heading_before_every_end(text: str) -> None:
+    for end in range(len(text) + 1):
+        found = description._heading_before(text, 0, end)
+        expected = description._HEADING_BEFORE_LIST.search(text, 0, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_heading_field_cache_gives_what_the_words_say() -> None:
+    assert description.field_for_heading("What we offer:") == "benefits"
+    assert description.field_for_heading("What we offer:") == "benefits"
+    assert description.field_for_heading("Lunch") is None
+
+
+# -- pages ---------------------------------------------------------------------------------------
+
+
+comment_page = st.lists(
+    st.sampled_from([b"<!--", b"-->", b"!", b"<", b"-", b"x", b"<!DOCTYPE"]), max_size=30
+).map(b"".join)
+
+
+@FUZZ
+@given(comment_page, st.integers(0, 200))
+def test_last_comment_start_is_rfind(page: bytes, end: int) -> None:
+    assert _last_comment_start(page, end) == page.rfind(b"<!--", 0, end)
+
+
+def test_last_comment_start_past_many_exclamation_marks() -> None:
+    page = b"<!DOCTYPE html><!-- x -->" + b"<script>a!=b;!c</script>" * 20
+    assert _last_comment_start(page, len(page)) == page.rfind(b"<!--")
+
+
+@FUZZ
+@given(st.text(st.sampled_from("JjObBpPoOsStTiInNgG İK\u212a"), max_size=30))
+def test_mentions_posting_is_a_lowered_search(text: str) -> None:
+    assert mentions_posting(text) == ("jobposting" in text.lower())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(marked_up_page(), min_size=1, max_size=2).map("".join))
+def test_markup_items_and_properties_are_the_tree_walk(body: str) -> None:
+    root = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+    assert markup._MICRODATA_ITEMS(root) == list(plain_microdata_items(root))
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    for element in elements:
+        if element.get("itemscope") is not None:
+            expected = list(plain_properties(element, "itemprop", "itemscope"))
+            assert markup._MICRODATA_PROPERTIES(element, item=element) == expected
+        if element.get("typeof") is not None:
+            expected = list(plain_properties(element, "property", "typeof"))
+            assert markup._RDFA_PROPERTIES(element, item=element) == expected
+    candidates = [
+        element
+        for element in elements
+        if element.get("typeof") is not None
+        and not any("JobPosting" in (a.get("typeof") or "") for a in element.iterancestors())
+    ]
+    assert markup._RDFA_CANDIDATES(root) == candidates
+    orphans = [
+        element
+        for element in elements
+        if element.get("itemprop")
+        and not any(
+            a.get("itemscope") is not None or a.get("itemprop") for a in element.iterancestors()
+        )
+    ]
+    assert markup._ORPHAN_PROPERTIES(root) == orphans
+
+
+def test_markup_text_is_lxml_html_text_content() -> None:
+    page = "<div>  a <b>b</b>\n<!-- no --> c\u2003 <span>d</span> </div>"
+    element = lxml.html.fragment_fromstring(page)
+    assert markup._text(element) == " ".join(element.text_content().split())
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+around = st.lists(st.sampled_from([*SPACES, "\ufeff"]), max_size=3).map("".join)
+
+
+@FUZZ
+@given(around, json_values, around)
+def test_json_is_parsed_as_after_stripping(before: str, value: Any, after: str) -> None:
+    """parse_text tries the text as it is first; what it gives is what the stripped text gives."""
+    text = before + json.dumps(value) + after
+    body = text.strip().lstrip("\ufeff").strip()
+    try:
+        expected = json.loads(body)
+    except json.JSONDecodeError:
+        return  # a repair: the path after the first attempt, unchanged
+    assert parse_text(text) == (expected, [])
+
+
+# -- the @id index -------------------------------------------------------------------------------
+
+
+def test_references_resolve_and_the_document_is_left_as_it_was() -> None:
+    document = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "JobPosting", "title": "Cook", "hiringOrganization": {"@id": "#org"}},
+            {"@type": "JobPosting", "title": "Chef", "hiringOrganization": {"name": "Inn"}},
+            {"@id": "#org", "@type": "Organization", "name": "Bistro"},
+        ],
+    }
+    before = copy.deepcopy(document)
+    found = list(document_found(document))
+    assert document == before
+    assert [f.document["hiringOrganization"]["name"] for f in found if f.document] == [
+        "Bistro",
+        "Inn",
+    ]
+    assert set(node_index(document)) == {"#org"}
+
+
+def test_a_reference_to_a_missing_node_is_noted() -> None:
+    document = json.loads(
+        '{"@context": "https://schema.org", "@type": "JobPosting", "title": "Cook",'
+        ' "hiringOrganization": {"@id": "#nowhere"}}'
+    )
+    (found,) = document_found(document)
+    assert "jsonld.reference" in {problem.code for problem in found.diagnostics}
+
+
+escaped_breaks = st.lists(
+    st.sampled_from(["\\n", "\\", "n", ">", "<", "<p>", "x", "\n", "\\\\n"]), max_size=20
+).map("".join)
+
+
+@FUZZ
+@given(escaped_breaks)
+def test_literal_line_breaks_are_the_two_replacements(text: str) -> None:
+    expected = text.replace(">\\n", ">\n").replace("\\n<", "\n<")
+    assert description._line_breaks(text) == expected
