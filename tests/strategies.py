@@ -1,8 +1,9 @@
 """Hypothesis strategies for valid canonical postings and the values they are built from.
 
 ``postings()`` draws postings that pass the schema and the rules of ``jobposting.schema``
-(pay minimum <= maximum, validThrough not before datePosted, pay ranges naming existing,
-unique location ids, rich text in the allowed HTML subset). The smaller strategies are
+(pay and incentive minimum <= maximum, validThrough not before datePosted, pay ranges naming
+existing, unique location ids, rich text in the allowed HTML subset, alternative groups of two
+or more entries with one requirement level). The smaller strategies are
 exported for tests of single fields and formats.
 """
 
@@ -19,6 +20,8 @@ from hypothesis import strategies as st
 from jobposting import model as m
 
 T = TypeVar("T")
+#: The entries that can be alternatives of each other.
+Alternative = TypeVar("Alternative", m.Credential, m.Skill, m.LanguageRequirement)
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).parents[1] / "schemas" / "jobposting.schema.json").read_text("utf-8")
@@ -239,7 +242,9 @@ def extensions() -> st.SearchStrategy[dict[str, Any]]:
 def identifiers() -> st.SearchStrategy[m.Identifier]:
     """Draw $defs/identifier."""
     text = plain_texts()
-    return st.builds(m.Identifier, scheme=text, value=text, name=optional(text))
+    return st.builds(
+        m.Identifier, scheme=text, value=text, name=optional(text), issuer=optional(text)
+    )
 
 
 @functools.cache
@@ -330,6 +335,42 @@ def organizations() -> st.SearchStrategy[m.Organization]:
 
 
 @functools.cache
+def figures(high: int) -> st.SearchStrategy[dict[str, m.Number]]:
+    """Draw the figures of a range: one value, or a minimum and/or a maximum not below it."""
+    return (
+        st.lists(numbers(0, high), min_size=2, max_size=2)
+        .map(sorted)
+        .flatmap(
+            lambda a: st.sampled_from(
+                [
+                    {"value": a[0]},
+                    {"minimum": a[0]},
+                    {"maximum": a[1]},
+                    {"minimum": a[0], "maximum": a[1]},
+                ]
+            )
+        )
+    )
+
+
+@functools.cache
+def monetary_amounts() -> st.SearchStrategy[m.MonetaryAmount]:
+    """Draw $defs/monetaryAmount (minimum not above maximum)."""
+    amount = st.builds(
+        m.MonetaryAmount,
+        currency=currency_codes(),
+        period=optional(st.sampled_from(m.PayPeriod)),
+    )
+    return st.builds(lambda a, f: attrs.evolve(a, **f), amount, figures(100_000))
+
+
+@functools.cache
+def percentages() -> st.SearchStrategy[m.Percentage]:
+    """Draw $defs/percentage (minimum not above maximum)."""
+    return figures(200).map(lambda f: m.Percentage(**f))
+
+
+@functools.cache
 def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRange]:
     """Draw $defs/payRange: one value, or a minimum and/or a maximum not above it.
 
@@ -346,20 +387,7 @@ def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRan
     if location_ids:
         ids = st.sampled_from(location_ids)
         applies_to |= st.builds(m.PayAppliesTo, location_id=ids, label=optional(plain_texts()))
-    amounts = (
-        st.lists(numbers(0, 500_000), min_size=2, max_size=2)
-        .map(sorted)
-        .flatmap(
-            lambda a: st.sampled_from(
-                [
-                    {"value": a[0]},
-                    {"minimum": a[0]},
-                    {"maximum": a[1]},
-                    {"minimum": a[0], "maximum": a[1]},
-                ]
-            )
-        )
-    )
+    amounts = figures(500_000)
     pay = st.builds(
         m.PayRange,
         currency=currency_codes(),
@@ -372,12 +400,24 @@ def pay_ranges(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.PayRan
 
 
 @functools.cache
+def pay_scales() -> st.SearchStrategy[m.PayScale]:
+    """Draw $defs/payScale (an agreement, a grade or both)."""
+    text = plain_texts()
+    fields = {"step": optional(text), "text": optional(texts())}
+    return st.builds(m.PayScale, agreement=text, grade=optional(text), **fields) | st.builds(
+        m.PayScale, agreement=optional(text), grade=text, **fields
+    )
+
+
+@functools.cache
 def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Compensation]:
     """Draw $defs/compensation (never empty); pay ranges may name ``location_ids``."""
     incentive = st.builds(
         m.Incentive,
         type=st.sampled_from(m.IncentiveType),
         discretionary=optional(st.booleans()),
+        amount=optional(monetary_amounts()),
+        percent_of_base_pay=optional(percentages()),
         text=optional(texts()),
     )
     compensation = st.builds(
@@ -385,6 +425,7 @@ def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Com
         base_pay=lists_of(pay_ranges(location_ids)),
         text=optional(texts()),
         proration_text=optional(texts()),
+        pay_scale=optional(pay_scales()),
         incentives=lists_of(incentive),
         incentive_text=optional(texts()),
         benefits=lists_of(texts()),
@@ -396,14 +437,18 @@ def compensations(location_ids: tuple[str, ...] = ()) -> st.SearchStrategy[m.Com
 
 @functools.cache
 def education_requirements() -> st.SearchStrategy[m.EducationRequirement]:
-    """Draw $defs/educationRequirement."""
-    return st.builds(
+    """Draw $defs/educationRequirement (relatedFieldsAccepted only with fieldsOfStudy)."""
+    requirement = st.builds(
         m.EducationRequirement,
         levels=non_empty(st.sampled_from(m.EducationLevel), unique=True),
         fields_of_study=lists_of(plain_texts()),
+        related_fields_accepted=optional(st.booleans()),
         requirement=st.sampled_from(m.RequirementLevel),
         in_progress=optional(st.booleans()),
         text=optional(texts()),
+    )
+    return requirement.map(
+        lambda e: e if e.fields_of_study else attrs.evolve(e, related_fields_accepted=None)
     )
 
 
@@ -415,6 +460,41 @@ def experience_requirements() -> st.SearchStrategy[m.ExperienceRequirement]:
     return st.builds(
         m.ExperienceRequirement, months=months, subject=optional(subject), **fields
     ) | st.builds(m.ExperienceRequirement, months=optional(months), subject=subject, **fields)
+
+
+@functools.cache
+def group_keys() -> st.SearchStrategy[str]:
+    """Draw an alternative group key as the schema's pattern allows."""
+    return st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+
+
+@st.composite
+def with_alternatives(
+    draw: st.DrawFn, entries: st.SearchStrategy[tuple[Alternative, ...]]
+) -> tuple[Alternative, ...]:
+    """Draw a list of credentials, skills or languages in which two or more entries may be
+    alternatives: they share an alternativeGroup key and one requirement level (the rules)."""
+    items = list(draw(entries))
+    if len(items) >= 2 and draw(st.booleans()):
+        members = draw(st.lists(st.sampled_from(range(len(items))), min_size=2, unique=True))
+        key, level = draw(group_keys()), items[members[0]].requirement
+        for i in members:
+            items[i] = attrs.evolve(items[i], alternative_group=key, requirement=level)
+    return tuple(items)
+
+
+@functools.cache
+def credentials() -> st.SearchStrategy[m.Credential]:
+    """Draw $defs/credential."""
+    text = plain_texts()
+    return st.builds(
+        m.Credential,
+        kind=st.sampled_from(m.CredentialKind),
+        name=text,
+        issuer=optional(text),
+        requirement=st.sampled_from(m.RequirementLevel),
+        text=optional(texts()),
+    )
 
 
 @functools.cache
@@ -530,10 +610,11 @@ def _posting_fields() -> dict[str, st.SearchStrategy[Any]]:
         "required_qualifications": lists_of(long_text),
         "preferred_qualifications": lists_of(long_text),
         "education_requirements": lists_of(education_requirements()),
+        "credentials": with_alternatives(lists_of(credentials())),
         "experience_requirements": lists_of(experience_requirements()),
         "experience_in_place_of_education": optional(st.booleans()),
-        "skills": lists_of(skills()),
-        "language_requirements": lists_of(language_requirements()),
+        "skills": with_alternatives(lists_of(skills())),
+        "language_requirements": with_alternatives(lists_of(language_requirements())),
         "occupational_categories": lists_of(classifications()),
         "work_authorization": optional(
             st.builds(

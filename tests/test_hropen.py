@@ -261,3 +261,137 @@ def test_the_written_tree_reads_as_the_written_document(posting: Posting) -> Non
     assert from_tree.document == from_bytes.document
     assert from_tree.extras == from_bytes.extras
     assert from_tree.orders == from_bytes.orders
+
+
+def _schema_0_2_posting() -> Posting:
+    return codec.from_dict(
+        {
+            "title": "Staff Nurse",
+            "hiringOrganization": {"name": "Clinic"},
+            "identifiers": [
+                {
+                    "scheme": "Handelsregister", "value": "HRB 12345",
+                    "issuer": "Amtsgericht Augsburg",
+                }
+            ],
+            "compensation": {
+                "basePay": [
+                    {"currency": "EUR", "minimum": 3800, "maximum": 4400, "period": "MONTH"}
+                ],
+                "incentives": [
+                    {
+                        "type": "COMMISSION",
+                        "amount": {"currency": "EUR", "value": 200, "period": "MONTH"},
+                    },
+                    {"type": "BONUS", "amount": {"currency": "EUR", "maximum": 1500}},
+                ],
+            },
+            "credentials": [
+                {"kind": "LICENSE", "name": "Pflegefachfrau/-mann", "requirement": "REQUIRED"},
+                {"kind": "LICENSE", "name": "Führerschein Klasse B", "requirement": "REQUIRED"},
+            ],
+        }
+    )  # fmt: skip
+
+
+def _fragment(root: etree._Element, path: str) -> str:
+    (element,) = root.findall(path)
+    etree.indent(element, space="")
+    text = etree.tostring(element, encoding="unicode", with_tail=False)
+    return text.replace("\n", "").replace(f' xmlns:hropen="{NS}"', "")
+
+
+def test_schema_0_2_fields_with_a_native_element_are_written_there() -> None:
+    """Issuer is schemeAgencyId, amounts are ranges of their pay type, licences are licences."""
+    data = written(_schema_0_2_posting())
+    assert hropen.validate_xml(data) == []
+    root = etree.fromstring(data)
+    assert _fragment(root, "alternateIds/item") == (
+        "<item><value>HRB 12345</value><schemeId>Handelsregister</schemeId>"
+        "<schemeAgencyId>Amtsgericht Augsburg</schemeAgencyId></item>"
+    )
+    ranges = root.findall("positionProfiles/item/offeredRemunerationPackage/ranges/item")
+    assert [r.findtext("typeCode") for r in ranges] == ["BasePay", "Commission", "Bonus"]
+    assert _fragment(root, "positionProfiles/item/offeredRemunerationPackage/ranges/item[2]") == (
+        "<item><typeCode>Commission</typeCode>"
+        "<referenceAmount><value>200</value><currency>EUR</currency></referenceAmount>"
+        "<intervalCode>Month</intervalCode></item>"
+    )
+    assert _fragment(root, "positionProfiles/item/offeredRemunerationPackage/ranges/item[3]") == (
+        "<item><typeCode>Bonus</typeCode>"
+        "<maximumAmount><value>1500</value><currency>EUR</currency></maximumAmount></item>"
+    )
+    assert _fragment(root, "positionProfiles/item/positionQualifications/item/licences") == (
+        "<licences><item>Pflegefachfrau/-mann</item><item>Führerschein Klasse B</item></licences>"
+    )
+    assert root.xpath("//extendedPositionClassifications") == []  # nothing left for extras
+    (record,) = jobposting.records(data, "hropen")
+    assert record.posting == _schema_0_2_posting()
+    assert record.diagnostics == ()
+
+
+def test_what_the_native_elements_cannot_say_stays_in_the_extras() -> None:
+    """A sign-on bonus is a Bonus range; its type, a percentage and an equity grant are extras."""
+    posting = codec.from_dict(
+        {
+            "title": "Engineer",
+            "hiringOrganization": {"name": "Acme"},
+            "compensation": {
+                "incentives": [
+                    {"type": "SIGN_ON_BONUS", "amount": {"currency": "USD", "value": 5000}},
+                    {"type": "EQUITY", "amount": {"currency": "USD", "value": 20000}},
+                    {"type": "BONUS", "percentOfBasePay": {"value": 15}},
+                ]
+            },
+            "credentials": [
+                {
+                    "kind": "CERTIFICATION", "name": "AWS Solutions Architect",
+                    "requirement": "PREFERRED",
+                }
+            ],
+        }
+    )  # fmt: skip
+    data = written(posting)
+    assert hropen.validate_xml(data) == []
+    root = etree.fromstring(data)
+    ranges = root.findall("positionProfiles/item/offeredRemunerationPackage/ranges/item")
+    assert [r.findtext("typeCode") for r in ranges] == ["Bonus"]
+    assert root.find(".//licences") is None
+    names = [str(n) for n in root.xpath("//extendedPositionClassifications/item/name/text()")]  # type: ignore[union-attr]
+    assert names == ["jobposting+json:/compensation/incentives", "jobposting+json:/credentials"]
+    (record,) = jobposting.records(data, "hropen")
+    assert record.posting == posting
+
+
+def test_reading_other_pay_types_keeps_their_amounts_as_incentives() -> None:
+    """Other pay types are incentives with amounts; Once is no period; no currency, no amount."""
+    document = (
+        f'<hropen:PositionOpening xmlns:hropen="{NS}"><alternateIds><item><value>7</value>'
+        "<schemeAgencyId>ACME</schemeAgencyId></item></alternateIds>"
+        "<positionProfiles><item><positionTitle>Waiter</positionTitle>"
+        "<positionOrganizations><item><name>Diner</name></item></positionOrganizations>"
+        "<offeredRemunerationPackage><ranges>"
+        "<item><typeCode>Tip</typeCode><referenceAmount><value>40</value><currency>USD</currency>"
+        "</referenceAmount><intervalCode>Day</intervalCode></item>"
+        "<item><typeCode>Bonus</typeCode><referenceAmount><value>300</value><currency>USD</currency>"
+        "</referenceAmount><intervalCode>Once</intervalCode></item>"
+        "<item><typeCode>Overtime</typeCode><referenceAmount><value>1.5</value></referenceAmount></item>"
+        "</ranges></offeredRemunerationPackage>"
+        "<positionQualifications><item><licences><item>Food handler card</item></licences></item>"
+        "</positionQualifications></item></positionProfiles></hropen:PositionOpening>"
+    ).encode()
+    (record,) = jobposting.records(document, "hropen")
+    assert record.posting is not None
+    canonical = codec.to_dict(record.posting)
+    assert canonical["identifiers"] == [{"scheme": "ACME", "value": "7"}]
+    assert canonical["compensation"]["incentives"] == [
+        {"type": "TIPS", "amount": {"currency": "USD", "value": 40, "period": "DAY"}},
+        {"type": "BONUS", "amount": {"currency": "USD", "value": 300}},
+        {"type": "OVERTIME"},
+    ]
+    assert canonical["credentials"] == [
+        {"kind": "LICENSE", "name": "Food handler card", "requirement": "REQUIRED"}
+    ]
+    assert [(p.pointer, p.code) for p in record.diagnostics] == [
+        ("/compensation/incentives", "hropen.incentive")
+    ]

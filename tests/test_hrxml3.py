@@ -30,7 +30,7 @@ def test_one_posting_is_a_bare_noun_and_several_a_process_message() -> None:
     assert [r.posting for r in records] == [first, second]
     assert [r.where for r in records] == [
         "PositionOpening 1 (line 12)",
-        "PositionOpening 2 (line 153)",
+        "PositionOpening 2 (line 152)",
     ]
 
 
@@ -88,3 +88,42 @@ def test_another_root_is_refused_by_name() -> None:
     """A document that is no PositionOpening says what it is instead."""
     with pytest.raises(ReadError, match=r"root element is <Candidate>"):
         jobposting.read(f'<Candidate xmlns="{HR}"/>', "hrxml3")
+
+
+def test_an_identifier_issuer_is_the_scheme_agency_of_its_alternate_document_id() -> None:
+    """issuer -> AlternateDocumentID/@schemeAgencyID (OAGIS), read back without an extra."""
+    posting = jobposting.codec.from_dict(
+        {
+            "title": "Pflegefachkraft",
+            "hiringOrganization": {"name": "Klinik"},
+            "identifiers": [
+                {"scheme": "Handelsregister", "value": "HRB 1", "issuer": "Amtsgericht Augsburg"},
+                {"scheme": "Requisition", "value": "R-7"},
+            ],
+        }
+    )
+    root = etree.fromstring(jobposting.write(posting, "hrxml3").encode())
+    alternates = root.findall(f"{{{HR}}}AlternateDocumentID")
+    assert [(e.text, dict(e.attrib)) for e in alternates] == [
+        ("HRB 1", {"schemeID": "Handelsregister", "schemeAgencyID": "Amtsgericht Augsburg"}),
+        ("R-7", {"schemeID": "Requisition"}),
+    ]
+    assert list(root.iter(f"{{{EXTRAS_NS}}}Extra")) == []
+    (record,) = jobposting.records(etree.tostring(root), "hrxml3")
+    assert record.posting == posting
+
+
+def test_a_scheme_agency_without_a_scheme_is_the_scheme() -> None:
+    """An AlternateDocumentID naming only its agency reads the agency as the scheme, no issuer."""
+    document = (
+        f'<PositionOpening xmlns="{HR}">'
+        '<AlternateDocumentID schemeAgencyID="NAV">9</AlternateDocumentID>'
+        "<PositionProfile><PositionTitle>Cook</PositionTitle><PositionOrganization>"
+        "<OrganizationIdentifiers><OrganizationName>Diner</OrganizationName>"
+        "</OrganizationIdentifiers></PositionOrganization></PositionProfile></PositionOpening>"
+    ).encode()
+    (record,) = jobposting.records(document, "hrxml3")
+    assert record.posting is not None
+    assert jobposting.codec.to_dict(record.posting)["identifiers"] == [
+        {"scheme": "NAV", "value": "9"}
+    ]

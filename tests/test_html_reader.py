@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import lxml.html
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 import jobposting
 from conftest import REPO, case_dirs
+from jobposting import crosswalk
 from jobposting.errors import InvalidPostingError, ReadError
 from jobposting.formats import html as html_format
 from jobposting.formats.base import ReadOptions, WriteOptions
@@ -202,3 +205,23 @@ def test_cli_round_trip_without_scripts_gives_the_case_byte_for_byte(
     back = runner.invoke(cli, ["convert", str(stripped), "-f", "html", "-t", "json"])
     assert back.exit_code == 0, back.output
     assert back.stdout == (case / "posting.json").read_text(encoding="utf-8")
+
+
+def _schema_paths(schema: dict[str, Any], node: dict[str, Any], path: str) -> Iterator[str]:
+    """Every property of the canonical schema as a crosswalk path ("*" for any list index)."""
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    if node.get("type") == "array" and "items" in node:
+        yield from _schema_paths(schema, node["items"], path + "/*")
+        return
+    for name, value in node.get("properties", {}).items():
+        yield path + "/" + name
+        if path + "/" + name != "/extensions":  # free-form JSON
+            yield from _schema_paths(schema, value, path + "/" + name)
+
+
+def test_the_crosswalk_names_every_property_of_the_schema() -> None:
+    """converters/html/mapping.toml has one row per canonical property, no more, no less."""
+    schema = json.loads((REPO / "schemas" / "jobposting.schema.json").read_text(encoding="utf-8"))
+    table = crosswalk.parse((REPO / "converters" / "html" / "mapping.toml").read_text("utf-8"))
+    assert table.canonical_paths == set(_schema_paths(schema, schema, ""))

@@ -6,12 +6,14 @@ import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import jobposting
-from conftest import CASES, REPO
+from conftest import CASES, REPO, schema_0_2_0_document
 from jobposting import codec
 from jobposting.errors import WriteError
 from jobposting.formats import html_page
@@ -298,3 +300,65 @@ def test_a_german_posting_gets_german_labels_and_dates() -> None:
     assert '<time data-jp="datePosted" datetime="2025-11-03">3. November 2025</time>' in markup
     assert ">38,5 Stunden pro Woche</data>" in markup
     assert "<h2>Responsibilities</h2>" in page(load(CAPITAL_ONE))
+
+
+def shown(markup: str) -> str:
+    """The text people read in the body of a page, runs of spaces and newlines squashed."""
+    body = cast("lxml.html.HtmlElement", lxml.html.document_fromstring(markup).find("body"))
+    return re.sub(r"[ \n]+", " ", body.text_content())
+
+
+def test_the_schema_0_2_0_fields_are_shown_and_read_back() -> None:
+    """Pay scale, incentive figures, issuers, related fields, credentials and alternatives are
+    written in words, and the page gives the posting back."""
+    posting = codec.from_dict(schema_0_2_0_document())
+    markup = page(posting)
+    said = shown(markup)
+    for words in (
+        "Pay scale: General Schedule, grade GS-12, step 3",
+        "Sign-on bonus: USD up to 10,000",
+        "Bonus (discretionary): USD 5,000\N{EN DASH}8,000 per year, 12.5% of base pay",
+        "Bachelor's degree in Nursing (only these fields) required",
+        "Licences and certifications Registration: NMC registration, issued by Nursing and"
+        " Midwifery Council required",
+        "Java required (one of the alternatives marked jvm) SQL Kotlin required (one of the"
+        " alternatives marked jvm)",
+        "One of: de, nl preferred",
+        "HRB 1 (Handelsregister, issued by Amtsgericht Augsburg)",
+    ):
+        assert words in said
+    assert '<p class="jp-text" data-jp="text">Step by experience</p></div>' in markup
+    group = markup[markup.index('<li class="jp-alternatives">') :]
+    assert group.startswith(
+        '<li class="jp-alternatives">One of: <span data-jp="languageRequirements[]"'
+        ' data-jp-as="object"><data data-jp="alternativeGroup" value="de-or-nl"></data>'
+        '<data data-jp="requirement" value="PREFERRED"></data>'
+        '<data data-jp="language" value="de">de</data></span>, '
+    )
+    assert jobposting.read(markup, "html") == posting
+
+
+def test_the_schema_0_2_0_fields_in_german() -> None:
+    """A German posting says them in German, percentages with a space before the sign."""
+    posting = codec.from_dict(schema_0_2_0_document("de"))
+    markup = page(posting)
+    said = shown(markup)
+    for words in (
+        "Tarif: General Schedule, Entgeltgruppe GS-12, Stufe 3",
+        "Bonus (freiwillig): USD 5.000\N{EN DASH}8.000 pro Jahr, 12,5\N{NO-BREAK SPACE}% des"
+        " Grundgehalts",
+        "Zulassungen und Zertifikate Registrierung: NMC registration, ausgestellt von",
+        "Wahlweise: de, nl wünschenswert",
+        "in Nursing (nur diese Fachrichtungen)",
+    ):
+        assert words in said
+    assert jobposting.read(markup, "html") == posting
+
+
+def test_a_group_of_alternatives_with_mixed_levels_shows_each_level() -> None:
+    """The rules give a group one level; a posting that skipped validation still says each."""
+    document = schema_0_2_0_document()
+    document["skills"][1:] = [{"name": "Kotlin", "requirement": "PREFERRED",
+                               "alternativeGroup": "jvm"}]  # fmt: skip
+    said = shown(page(codec.from_dict(document)))
+    assert "One of: Java required, Kotlin preferred Languages" in said

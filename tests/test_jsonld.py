@@ -206,3 +206,134 @@ def test_unknown_properties_read_from_a_page_are_written_back() -> None:
     )
     assert node["sensoryRequirement"] == source["sensoryRequirement"]
     assert jsonld.EXTENSION_TERM not in node
+
+
+def _credential_posting() -> m.Posting:
+    return m.Posting(
+        title="Registered Nurse",
+        hiring_organization=m.Organization(name="St Anne's"),
+        required_qualifications=("Two years on a ward",),
+        credentials=(
+            m.Credential(
+                kind=m.CredentialKind.LICENSE, name="RN licence", issuer="State Board of Nursing",
+                requirement=m.RequirementLevel.REQUIRED, text="An active RN licence",
+            ),
+            m.Credential(
+                kind=m.CredentialKind.REGISTRATION, name="NMC registration",
+                requirement=m.RequirementLevel.REQUIRED,
+            ),
+            m.Credential(
+                kind=m.CredentialKind.CERTIFICATION, name="BLS", issuer="American Heart Association",
+                requirement=m.RequirementLevel.REQUIRED,
+            ),
+        ),
+    )  # fmt: skip
+
+
+def test_credentials_are_qualifications_credential_nodes() -> None:
+    """Each credential is an EducationalOccupationalCredential after the qualification texts."""
+    node = jsonld.to_jsonld(_credential_posting())
+    assert node["qualifications"] == [
+        "Two years on a ward",
+        {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "license",
+            "name": "RN licence",
+            "recognizedBy": {"@type": "Organization", "name": "State Board of Nursing"},
+            "description": "An active RN licence",
+        },
+        {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "registration",
+            "name": "NMC registration",
+        },
+        {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "certification",
+            "name": "BLS",
+            "recognizedBy": {"@type": "Organization", "name": "American Heart Association"},
+        },
+    ]
+    assert jsonld.EXTENSION_TERM not in node  # everything read back natively
+    assert jsonld.dropped_paths(_credential_posting()) == []
+    (record,) = jsonld.read(io.BytesIO(json.dumps(node).encode()), ReadOptions(strict=True))
+    assert record.posting == _credential_posting()
+
+
+def test_grouped_and_preferred_credentials_keep_both_in_the_extension_term() -> None:
+    """The alternative group and a PREFERRED level are not schema.org: only they are residual."""
+    node = jsonld.to_jsonld(case("hourly-temporary-warehouse-associate"))
+    assert node["qualifications"][-1] == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "license",
+        "name": "Reach truck licence",
+        "description": "A counterbalance or reach truck licence (RTITB or ITSSAR accredited)",
+    }
+    assert node[jsonld.EXTENSION_TERM]["@value"]["credentials"] == {
+        "0": {"requirement": "PREFERRED", "alternativeGroup": "lift-truck-licence"},
+        "1": {"requirement": "PREFERRED", "alternativeGroup": "lift-truck-licence"},
+    }
+
+
+def test_a_page_giving_credentials_as_qualifications_reads_them_as_credentials() -> None:
+    """Licence, registration and certification categories are credentials; degrees education."""
+    page = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": "Truck Driver",
+        "hiringOrganization": "Haulage Co",
+        "qualifications": [
+            "Clean driving record",
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "Licence",
+                "name": "CDL Class A",
+                "recognizedBy": {"@type": "Organization", "name": "FMCSA", "url": "https://x.example"},
+            },
+            {
+                "@type": "EducationalOccupationalCredential",
+                "credentialCategory": "certification",
+                "description": "HazMat endorsement",
+            },
+            {"@type": "EducationalOccupationalCredential", "credentialCategory": "high school"},
+        ],
+        "educationRequirements": {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "registration",
+            "name": "Registered with the DVSA",
+            "recognizedBy": "DVSA",
+        },
+    }  # fmt: skip
+    (item,) = jsonld.found(json.dumps(page).encode())
+    assert item.document is not None
+    document = item.document
+    assert document["requiredQualifications"] == ["Clean driving record"]
+    assert document["educationRequirements"] == [
+        {"levels": ["HIGH_SCHOOL"], "requirement": "REQUIRED"}
+    ]
+    assert document["credentials"] == [
+        {"kind": "LICENSE", "name": "CDL Class A", "issuer": "FMCSA", "requirement": "REQUIRED"},
+        {"kind": "CERTIFICATION", "name": "HazMat endorsement", "requirement": "REQUIRED"},
+        {
+            "kind": "REGISTRATION", "name": "Registered with the DVSA", "issuer": "DVSA",
+            "requirement": "REQUIRED",
+        },
+    ]  # fmt: skip
+    assert document["extensions"]["jsonld"] == {
+        "/qualifications/1/recognizedBy/url": "https://x.example"
+    }
+    notes = [(p.pointer, p.code) for p in item.diagnostics]
+    assert ("/qualifications/2", "value.type") in notes
+
+
+def test_a_skill_with_only_a_group_stays_a_bare_text() -> None:
+    """alternativeGroup alone does not make a skill a DefinedTerm; the group is residual."""
+    node = jsonld.to_jsonld(case("internship-data-analyst-summer"))
+    assert node["skills"] == ["SQL", "Excel", "Python", "R", "Tableau"]
+    assert node[jsonld.EXTENSION_TERM]["@value"]["skills"] == {
+        "0": {"requirement": "REQUIRED"},
+        "1": {"requirement": "REQUIRED"},
+        "2": {"requirement": "PREFERRED", "alternativeGroup": "python-or-r"},
+        "3": {"requirement": "PREFERRED", "alternativeGroup": "python-or-r"},
+        "4": {"requirement": "PREFERRED"},
+    }

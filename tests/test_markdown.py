@@ -11,7 +11,8 @@ from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 
 import jobposting
-from conftest import CASES, REPO
+from conftest import CASES, REPO, schema_0_2_0_document
+from jobposting import codec
 from jobposting.errors import WriteError
 from jobposting.formats.markdown_text import cell, code, escape, heading, link, rich
 from jobposting.model import Posting
@@ -165,3 +166,49 @@ def test_rich_text_becomes_markdown() -> None:
         "- one\n- two\n\n  1. inner\n\n"
         "> quoted\n\n```\nx = 1\n```\n\nbad"
     )
+
+
+def test_the_schema_0_2_0_fields_are_written() -> None:
+    """Pay scale, incentive figures, issuers, related fields, credentials and alternatives."""
+    markdown = jobposting.write(codec.from_dict(schema_0_2_0_document()), "markdown")
+    for lines in (
+        "- Bachelor's degree in Nursing (only these fields) *(required)*",
+        "### Licences and certifications\n\n- **Registration:** NMC registration, issued by"
+        " Nursing and Midwifery Council *(required)*",
+        "- Java *(required)* (one of the alternatives marked `jvm`)\n- SQL\n"
+        "- Kotlin *(required)* (one of the alternatives marked `jvm`)",
+        "### Languages\n\n- One of: de, nl *(preferred)*",
+        "**Pay scale:** General Schedule, grade GS-12, step 3\n\nStep by experience",
+        "- Sign-on bonus: USD up to 10,000\n"
+        "- Bonus (discretionary): USD 5,000\N{EN DASH}8,000 per year, 12.5% of base pay",
+        "- `HRB 1` (Handelsregister, issued by Amtsgericht Augsburg)",
+    ):
+        assert lines in markdown
+
+
+def test_a_group_of_credentials_is_a_nested_list() -> None:
+    """Alternatives that carry their own text are one item with a list of them under it."""
+    document = schema_0_2_0_document("de")
+    document["credentials"] = [
+        {"kind": "LICENSE", "name": name, "requirement": "PREFERRED",
+         "alternativeGroup": "truck", "text": "A truck licence"}
+        for name in ("Counterbalance", "Reach")
+    ]  # fmt: skip
+    markdown = jobposting.write(codec.from_dict(document), "markdown")
+    assert (
+        "### Zulassungen und Zertifikate\n\n- Wahlweise: *(wünschenswert)*\n"
+        "  - **Zulassung:** Counterbalance\n\n    A truck licence\n"
+        "  - **Zulassung:** Reach\n\n    A truck licence\n"
+    ) in markdown
+    assert "12,5\N{NO-BREAK SPACE}% des Grundgehalts" in markdown
+    rendered = Rendered(render(markdown))
+    assert "Zulassung: Counterbalance A truck licence" in rendered.blocks["li"]
+
+
+def test_a_group_of_alternatives_with_mixed_levels_says_each_level() -> None:
+    """The rules give a group one level; a posting that skipped validation still says each."""
+    document = schema_0_2_0_document()
+    document["skills"][1:] = [{"name": "Kotlin", "requirement": "PREFERRED",
+                               "alternativeGroup": "jvm"}]  # fmt: skip
+    markdown = jobposting.write(codec.from_dict(document), "markdown")
+    assert "- One of: Java *(required)*, Kotlin *(preferred)*\n" in markdown

@@ -204,8 +204,9 @@ TWEAKS = {
         "Identifier.name has a default but schema $defs/identifier/properties/name is required",
     ),
     "enum value the model lacks": (
-        lambda s: _defs(s)["payPeriod"]["enum"].append("DECADE"),
-        "schema $defs/payRange/properties/period has enum value 'DECADE' that PayPeriod lacks",
+        # (an enum used by one property: payPeriod is used by payRange and monetaryAmount)
+        lambda s: _defs(s)["incentiveType"]["enum"].append("RAFFLE"),
+        "schema $defs/incentive/properties/type has enum value 'RAFFLE' that IncentiveType lacks",
     ),
     "nested class changed": (
         lambda s: _defs(s)["organization"]["properties"]["identifiers"]["items"].update(

@@ -40,6 +40,31 @@ def test_minimal_posting_is_valid() -> None:
             id="min-exceeds-max",
         ),
         pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "amount": {"currency": "USD", "minimum": 900, "maximum": 500}}]}},
+            Problem(pointer="/compensation/incentives/0/amount", message="minimum 900 is greater than maximum 500", code="incentive-min-exceeds-max"),
+            id="incentive-amount-min-exceeds-max",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "percentOfBasePay": {"minimum": 20, "maximum": 10.5}}]}},
+            Problem(pointer="/compensation/incentives/0/percentOfBasePay", message="minimum 20 is greater than maximum 10.5", code="incentive-min-exceeds-max"),
+            id="incentive-percentage-min-exceeds-max",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "SIGN_ON_BONUS", "amount": {"currency": "USD", "period": "YEAR"}}]}},
+            Problem(pointer="/compensation/incentives/0/amount", message="needs at least one of minimum, maximum, value", code="schema.anyOf"),
+            id="incentive-amount-without-figure",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "percentOfBasePay": {"value": 15, "maximum": 20}}]}},
+            Problem(pointer="/compensation/incentives/0/percentOfBasePay", message="gives a single value together with a minimum or maximum; use one or the other", code="schema.not"),
+            id="incentive-percentage-value-and-maximum",
+        ),
+        pytest.param(
+            {"compensation": {"incentives": [{"type": "BONUS", "amount": {"value": 250}}]}},
+            Problem(pointer="/compensation/incentives/0/amount/currency", message="is required", code="schema.required"),
+            id="incentive-amount-without-currency",
+        ),
+        pytest.param(
             {"datePosted": "2025-10-21", "validThrough": "2025-10-20T23:59:59Z"},
             Problem(pointer="/validThrough", message="validThrough 2025-10-20T23:59:59Z is before datePosted 2025-10-21", code="valid-through-before-date-posted"),
             id="valid-through-before-posted",
@@ -124,11 +149,57 @@ def test_minimal_posting_is_valid() -> None:
             Problem(pointer="/url", message="'www.example.com/jobs' is not a valid absolute URL", code="schema.format"),
             id="url-without-scheme",
         ),
+        pytest.param(
+            {"compensation": {"payScale": {"step": "3", "text": "Nach Tarif"}}},
+            Problem(pointer="/compensation/payScale", message="needs at least one of agreement, grade", code="schema.anyOf"),
+            id="pay-scale-without-agreement-or-grade",
+        ),
+        pytest.param(
+            {"educationRequirements": [{"levels": ["BACHELOR_DEGREE"], "requirement": "REQUIRED", "relatedFieldsAccepted": True}]},
+            Problem(pointer="/educationRequirements/0/fieldsOfStudy", message="is required when relatedFieldsAccepted is given", code="schema.dependentRequired"),
+            id="related-fields-without-fields",
+        ),
+        pytest.param(
+            {"skills": [{"name": "Java", "alternativeGroup": "jvm"}, {"name": "SQL"}]},
+            Problem(pointer="/skills/0/alternativeGroup", message="alternative group 'jvm' has no other entry in skills (alternatives need two or more)", code="alternative-group-alone"),
+            id="alternative-group-alone",
+        ),
+        pytest.param(
+            {"languageRequirements": [{"language": "de", "requirement": "REQUIRED", "alternativeGroup": "de-or-nl"}, {"language": "nl", "requirement": "PREFERRED", "alternativeGroup": "de-or-nl"}]},
+            Problem(pointer="/languageRequirements/1", message="has requirement PREFERRED but /languageRequirements/0 in the same alternative group 'de-or-nl' has requirement REQUIRED", code="alternative-group-mixed-requirement"),
+            id="alternative-group-mixed-requirement",
+        ),
+        pytest.param(
+            {"skills": [{"name": "Java", "requirement": "REQUIRED", "alternativeGroup": "jvm"}, {"name": "Kotlin", "alternativeGroup": "jvm"}]},
+            Problem(pointer="/skills/1", message="has no requirement but /skills/0 in the same alternative group 'jvm' has requirement REQUIRED", code="alternative-group-mixed-requirement"),
+            id="alternative-group-requirement-missing",
+        ),
+        pytest.param(
+            {"credentials": [{"kind": "LICENCE", "name": "Forklift licence", "requirement": "REQUIRED"}]},
+            Problem(pointer="/credentials/0/kind", message="'LICENCE' is not a valid credential kind (expected one of LICENSE, REGISTRATION, CERTIFICATION)", code="schema.enum"),
+            id="credential-kind-spelling",
+        ),
+        pytest.param(
+            {"credentials": [{"kind": "LICENSE", "name": "Counterbalance truck licence", "requirement": "PREFERRED", "alternativeGroup": "flt"}]},
+            Problem(pointer="/credentials/0/alternativeGroup", message="alternative group 'flt' has no other entry in credentials (alternatives need two or more)", code="alternative-group-alone"),
+            id="credential-alternative-alone",
+        ),
     ],
 )  # fmt: skip
 def test_problem_pointer_message_and_code(extra: dict[str, Any], expected: Problem) -> None:
     """Each broken rule gives exactly one problem, word for word."""
     assert jobposting.validate(minimal(**extra)) == [expected]
+
+
+def test_an_alternative_group_key_is_a_token() -> None:
+    """A key with a space breaks the pattern at each entry that carries it."""
+    group = {"alternativeGroup": "jvm language"}
+    skills = [{"name": "Java", **group}, {"name": "Kotlin", **group}]
+    message = "'jvm language' is not a valid alternative group key"
+    assert jobposting.validate(minimal(skills=skills)) == [
+        Problem(pointer="/skills/0/alternativeGroup", message=message, code="schema.pattern"),
+        Problem(pointer="/skills/1/alternativeGroup", message=message, code="schema.pattern"),
+    ]
 
 
 def test_broken_json_text_is_one_syntax_problem() -> None:

@@ -22,6 +22,8 @@ __all__ = [
     "Compensation",
     "Contact",
     "ContactRole",
+    "Credential",
+    "CredentialKind",
     "DateOrDateTime",
     "EducationLevel",
     "EducationRequirement",
@@ -37,12 +39,15 @@ __all__ = [
     "LegalStatement",
     "LegalStatementKind",
     "Location",
+    "MonetaryAmount",
     "Number",
     "Organization",
     "PayAppliesTo",
     "PayBasis",
     "PayPeriod",
     "PayRange",
+    "PayScale",
+    "Percentage",
     "Posting",
     "PostingStatus",
     "RequirementLevel",
@@ -149,6 +154,14 @@ class EducationLevel(enum.StrEnum):
     PROFESSIONAL_CERTIFICATE = "PROFESSIONAL_CERTIFICATE"
 
 
+class CredentialKind(enum.StrEnum):
+    """The kind of a credential: a licence, a register entry or a certification."""
+
+    LICENSE = "LICENSE"
+    REGISTRATION = "REGISTRATION"
+    CERTIFICATION = "CERTIFICATION"
+
+
 class LanguageLevel(enum.StrEnum):
     """The proficiency needed, on the CEFR scale (A1 to C2) or NATIVE."""
 
@@ -215,11 +228,12 @@ class SourceFormat(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Identifier:
-    """An identifier in a named scheme."""
+    """An identifier in a named scheme, optionally with the body that issued it."""
 
     scheme: str
     value: str
     name: str | None = None
+    issuer: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -324,21 +338,54 @@ class PayRange:
 
 
 @attrs.frozen(kw_only=True)
+class PayScale:
+    """A collective agreement or public pay scale and the grade of the position in it."""
+
+    agreement: str | None = None
+    grade: str | None = None
+    step: str | None = None
+    text: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MonetaryAmount:
+    """An amount of money, or a range of amounts, in one currency."""
+
+    currency: str
+    minimum: Number | None = None
+    maximum: Number | None = None
+    value: Number | None = None
+    period: PayPeriod | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Percentage:
+    """A percentage, or a range of percentages, as numbers of percent (15 is 15 %)."""
+
+    minimum: Number | None = None
+    maximum: Number | None = None
+    value: Number | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Incentive:
     """One kind of pay on top of base pay."""
 
     type: IncentiveType
     discretionary: bool | None = None
+    amount: MonetaryAmount | None = None
+    percent_of_base_pay: Percentage | None = None
     text: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class Compensation:
-    """Pay: base pay ranges, the basis they assume, incentive pay and benefits."""
+    """Pay: base pay ranges, the pay scale they follow, incentive pay and benefits."""
 
     base_pay: tuple[PayRange, ...] = ()
     text: str | None = None
     proration_text: str | None = None
+    pay_scale: PayScale | None = None
     incentives: tuple[Incentive, ...] = ()
     incentive_text: str | None = None
     benefits: tuple[str, ...] = ()
@@ -350,6 +397,7 @@ class EducationRequirement:
 
     levels: tuple[EducationLevel, ...]
     fields_of_study: tuple[str, ...] = ()
+    related_fields_accepted: bool | None = None
     requirement: RequirementLevel
     in_progress: bool | None = None
     text: str | None = None
@@ -366,6 +414,18 @@ class ExperienceRequirement:
 
 
 @attrs.frozen(kw_only=True)
+class Credential:
+    """A licence, registration or certification the posting asks for."""
+
+    kind: CredentialKind
+    name: str
+    issuer: str | None = None
+    requirement: RequirementLevel
+    alternative_group: str | None = None
+    text: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Skill:
     """A skill, tool, technology or competency the posting names."""
 
@@ -373,6 +433,7 @@ class Skill:
     requirement: RequirementLevel | None = None
     code: str | None = None
     scheme: str | None = None
+    alternative_group: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -382,6 +443,7 @@ class LanguageRequirement:
     language: str
     level: LanguageLevel | None = None
     requirement: RequirementLevel
+    alternative_group: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -493,6 +555,7 @@ class Posting:
     required_qualifications: tuple[str, ...] = ()
     preferred_qualifications: tuple[str, ...] = ()
     education_requirements: tuple[EducationRequirement, ...] = ()
+    credentials: tuple[Credential, ...] = ()
     experience_requirements: tuple[ExperienceRequirement, ...] = ()
     experience_in_place_of_education: bool | None = None
     skills: tuple[Skill, ...] = ()

@@ -22,11 +22,19 @@ from jobposting.richtext import rich_text_problems
 
 RULE_CODES = {
     "pay-range-min-exceeds-max": "a pay range's minimum is greater than its maximum",
+    "incentive-min-exceeds-max": "an incentive amount's or percentage's minimum is greater than "
+    "its maximum",
     "valid-through-before-date-posted": "validThrough is earlier than datePosted",
     "unknown-location-reference": "a pay range names a location id the posting does not have",
     "duplicate-location-id": "two locations share one id",
     "rich-text-markup": "rich text holds markup outside the allowed HTML subset",
+    "alternative-group-alone": "an alternative group has one entry (alternatives need two or more)",
+    "alternative-group-mixed-requirement": "the entries of one alternative group differ in "
+    "requirement level",
 }
+
+#: The lists whose entries can be alternatives of each other (alternativeGroup).
+ALTERNATIVE_LISTS = ("credentials", "skills", "languageRequirements")
 
 
 @functools.cache
@@ -96,6 +104,16 @@ def _problem_from_error(error: ValidationError) -> Problem:
         missing = next((name for name in value if name not in instance), value[0])
         path.append(missing)
         message = "is required"
+    elif keyword == "dependentRequired":
+        given, missing = next(
+            (name, need)
+            for name, needs in value.items()
+            if name in instance
+            for need in needs
+            if need not in instance
+        )
+        path.append(missing)
+        message = f"is required when {given} is given"
     elif keyword == "additionalProperties":
         allowed = schema.get("properties", {})
         extra = sorted(name for name in instance if name not in allowed)
@@ -150,9 +168,11 @@ def _problem_from_error(error: ValidationError) -> Problem:
 
 def _rule_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _pay_range_problems(document)
+    yield from _incentive_range_problems(document)
     yield from _date_order_problems(document)
     yield from _location_reference_problems(document)
     yield from _rich_text_field_problems(document)
+    yield from _alternative_group_problems(document)
 
 
 def _list_of_dicts(value: object) -> list[tuple[int, Mapping[str, Any]]]:
@@ -177,6 +197,24 @@ def _pay_range_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 message=f"minimum {low} is greater than maximum {high}",
                 code="pay-range-min-exceeds-max",
             )
+
+
+def _incentive_range_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    compensation = document.get("compensation")
+    if not isinstance(compensation, Mapping):
+        return
+    for i, incentive in _list_of_dicts(compensation.get("incentives")):
+        for key in ("amount", "percentOfBasePay"):
+            figures = incentive.get(key)
+            if not isinstance(figures, Mapping):
+                continue
+            low, high = figures.get("minimum"), figures.get("maximum")
+            if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+                yield Problem(
+                    pointer=f"/compensation/incentives/{i}/{key}",
+                    message=f"minimum {low} is greater than maximum {high}",
+                    code="incentive-min-exceeds-max",
+                )
 
 
 def _parse_moment(value: object) -> dt.date | dt.datetime | None:
@@ -263,3 +301,41 @@ def _rich_text_field_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
         if isinstance(value, str) and not fastvalidate.rich_text_clean(value):
             for message in rich_text_problems(value):
                 yield Problem(pointer=where, message=message, code="rich-text-markup")
+
+
+def _alternative_group_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    for name in ALTERNATIVE_LISTS:
+        entries = dict(_list_of_dicts(document.get(name)))
+        groups: dict[str, list[int]] = {}
+        for i, entry in entries.items():
+            key = entry.get("alternativeGroup")
+            if isinstance(key, str):
+                groups.setdefault(key, []).append(i)
+        for key, members in groups.items():
+            first = members[0]
+            if len(members) == 1:
+                yield Problem(
+                    pointer=f"/{name}/{first}/alternativeGroup",
+                    message=(
+                        f"alternative group {key!r} has no other entry in {name} "
+                        "(alternatives need two or more)"
+                    ),
+                    code="alternative-group-alone",
+                )
+                continue
+            level = entries[first].get("requirement")
+            for i in members[1:]:
+                other = entries[i].get("requirement")
+                if other != level:
+                    yield Problem(
+                        pointer=f"/{name}/{i}",
+                        message=(
+                            f"has {_level(other)} but /{name}/{first} in the same alternative "
+                            f"group {key!r} has {_level(level)}"
+                        ),
+                        code="alternative-group-mixed-requirement",
+                    )
+
+
+def _level(value: object) -> str:
+    return f"requirement {value}" if isinstance(value, str) else "no requirement"

@@ -62,6 +62,7 @@ _INCENTIVES = {
     "commission": "COMMISSION",
     "tip": "TIPS",
     "overtime": "OVERTIME",
+    "othercompensation": "OTHER",
 }
 
 
@@ -165,10 +166,11 @@ def _items(wrapper: Element | None) -> list[Element]:
 
 
 def _identifier(element: Element) -> dict[str, Any]:
-    identifier = {
-        "scheme": text(element, "schemeId") or text(element, "schemeAgencyId") or "alternateId",
-        "value": text(element, "value"),
-    }
+    scheme = text(element, "schemeId")
+    agency = text(element, "schemeAgencyId")
+    identifier = {"scheme": scheme or agency or "alternateId", "value": text(element, "value")}
+    if scheme is not None:
+        put(identifier, "issuer", agency)  # the agency managing the scheme: the issuer
     put(identifier, "name", text(element, "description"))
     return identifier
 
@@ -417,6 +419,45 @@ _AMOUNTS = (
 )
 
 
+def _incentive(element: Element, kind: str, reading: Reading, index: int) -> dict[str, Any] | None:
+    """A range of another pay type than base pay: an incentive, with its amount when it has one.
+
+    The amount needs a currency; an interval of ``Once`` (or none) leaves its period out.
+    """
+    incentive: dict[str, Any] = {"type": _INCENTIVES.get(kind, "OTHER")}
+    amount: dict[str, Any] = {}
+    amounts = [(key, found) for tag, key in _AMOUNTS if (found := find(element, tag)) is not None]
+    for _, found in amounts:
+        put(amount, "currency", text(found, "currency"))
+        if "currency" in amount:
+            break
+    for key, found in amounts:
+        put(amount, key, number(text(found, "value")))
+    interval = text(element, "intervalCode")
+    if interval is not None and fold(interval) in INTERVALS_READ:
+        amount["period"] = INTERVALS_READ[fold(interval)]
+    elif interval is not None and fold(interval) != "once":
+        reading.note(
+            f"/compensation/incentives/{index}",
+            f"pay interval {interval!r} has no canonical period; left out",
+            "interval",
+        )
+    if "currency" in amount and amount.keys() & {"minimum", "maximum", "value"}:
+        incentive["amount"] = {
+            key: amount[key]
+            for key in ("currency", "minimum", "maximum", "value", "period")
+            if key in amount
+        }
+    elif amounts:
+        reading.note(
+            "/compensation/incentives",
+            f"pay of type {text(element, 'typeCode')!r} read as an incentive; "
+            "its amounts are not kept (no currency)",
+            "incentive",
+        )
+    return incentive
+
+
 def _compensation(
     profiles: list[Element], first: Callable[[str], Element | None], reading: Reading
 ) -> None:
@@ -432,15 +473,9 @@ def _compensation(
         for element in findall(profile, "offeredRemunerationPackage/ranges/item"):
             kind = fold(text(element, "typeCode") or "BasePay")
             if kind not in ("basepay", "regular"):
-                incentive = _INCENTIVES.get(kind, "OTHER")
-                if {"type": incentive} not in incentives:
-                    incentives.append({"type": incentive})
-                reading.note(
-                    "/compensation/incentives",
-                    f"pay of type {text(element, 'typeCode')!r} "
-                    "read as an incentive; its amounts are not kept",
-                    "incentive",
-                )
+                incentive = _incentive(element, kind, reading, len(incentives))
+                if incentive is not None and incentive not in incentives:
+                    incentives.append(incentive)
                 continue
             pay = _pay_range(element, reading, f"/compensation/basePay/{len(base_pay)}")
             if pay is None:
@@ -498,8 +533,8 @@ def _qualifications(wrapper: Element | None, reading: Reading) -> None:
     put(doc, "skills", skills)
     put(doc, "experienceRequirements", experience)
     put(doc, "educationRequirements", education)
-    if licences:
-        doc["requiredQualifications"] = doc.get("requiredQualifications", []) + licences
+    credentials = [{"kind": "LICENSE", "name": n, "requirement": "REQUIRED"} for n in licences]
+    put(doc, "credentials", credentials)  # licences: "the required licenses for the position"
     for summary in summaries:
         section = {"heading": "Qualifications", "content": html.escape(summary, quote=False)}
         doc["sections"] = [*doc.get("sections", []), section]

@@ -48,6 +48,17 @@ EMPLOYMENT_TYPES_READ: dict[str, str | None] = {
     "permanent": None,
     "apprenticeship": "OTHER",
 }
+#: PayTypeCodeList <- the incentive types written as remuneration ranges of their own (with
+#: their amounts); the code list has no sign-on bonus (written as Bonus, its type an extra), and
+#: no code for equity, long-term incentives or profit sharing (those stay extras).
+PAY_TYPES = {
+    "BONUS": "Bonus",
+    "SIGN_ON_BONUS": "Bonus",
+    "COMMISSION": "Commission",
+    "TIPS": "Tip",
+    "OVERTIME": "Overtime",
+    "OTHER": "OtherCompensation",
+}
 #: PayRateIntervalCodeList <- canonical pay period (schema.org unitText).
 INTERVALS = {"HOUR": "Hour", "DAY": "Day", "WEEK": "Week", "MONTH": "Month", "YEAR": "Year"}
 INTERVALS_READ = {

@@ -25,6 +25,7 @@ from jobposting.formats.hropen_vocab import (
     INTERVALS,
     ISCED,
     OFFERING_TYPES,
+    PAY_TYPES,
     SCHEDULE_TYPES,
     STATUS,
     is_code,
@@ -160,6 +161,8 @@ def build(doc: Doc) -> Element:
 def _identifier(element: Element, identifier: Doc) -> None:
     sub(element, "value", identifier["value"])
     sub(element, "schemeId", identifier["scheme"])
+    if "issuer" in identifier:
+        sub(element, "schemeAgencyId", identifier["issuer"])
     if "name" in identifier:
         sub(element, "description", identifier["name"])
 
@@ -397,14 +400,27 @@ def _amount(parent: Element, tag: str, value: int | float, currency: str) -> Non
         sub(amount, "currency", currency)
 
 
+def _native_incentives(compensation: Doc | None) -> list[Doc]:
+    """The incentives written as ranges: an amount in a listed currency, a type with a code."""
+    return [
+        incentive
+        for incentive in (compensation or {}).get("incentives", [])
+        if "amount" in incentive
+        and incentive["type"] in PAY_TYPES
+        and is_code("CurrencyCodeList", incentive["amount"]["currency"])
+    ]
+
+
 def _package(item: Element, pay: Sequence[Doc], compensation: Doc | None) -> None:
     benefits = (compensation or {}).get("benefits", [])
     text = (compensation or {}).get("text")
-    if not pay and not benefits and text is None:
+    incentives = _native_incentives(compensation)
+    if not pay and not benefits and text is None and not incentives:
         return
     package = sub(item, "offeredRemunerationPackage")
     if pay:
         sub(package, "basisCode", "Hourly" if pay[0]["period"] == "HOUR" else "Salaried")
+    if pay or incentives:
         ranges = sub(package, "ranges")
         for pay_range in pay:
             element = sub(ranges, "item")
@@ -414,6 +430,16 @@ def _package(item: Element, pay: Sequence[Doc], compensation: Doc | None) -> Non
                 if key in pay_range:
                     _amount(element, tag, pay_range[key], pay_range["currency"])
             sub(element, "intervalCode", INTERVALS[pay_range["period"]])
+        for incentive in incentives:
+            element = sub(ranges, "item")
+            sub(element, "typeCode", PAY_TYPES[incentive["type"]])
+            amount = incentive["amount"]
+            for key, tag in (("value", "referenceAmount"), ("minimum", "minimumAmount"),
+                             ("maximum", "maximumAmount")):  # fmt: skip
+                if key in amount:
+                    _amount(element, tag, amount[key], amount["currency"])
+            if "period" in amount:
+                sub(element, "intervalCode", INTERVALS[amount["period"]])
     if benefits:
         wrapper = sub(package, "benefitsSummary")
         for benefit in benefits:
@@ -426,7 +452,8 @@ def _qualifications(item: Element, doc: Doc) -> None:
     skills = doc.get("skills", [])
     experience = doc.get("experienceRequirements", [])
     education = doc.get("educationRequirements", [])
-    if not (skills or experience or education):
+    licences = [c["name"] for c in doc.get("credentials", []) if c["kind"] == "LICENSE"]
+    if not (skills or experience or education or licences):
         return
     wrapper = sub(item, "positionQualifications")
     if skills or experience:
@@ -450,6 +477,10 @@ def _qualifications(item: Element, doc: Doc) -> None:
                 sub(programs, "item", field)
         if "text" in requirement:
             sub(sub(element, "descriptions"), "item", requirement["text"])
+    if licences:
+        element = sub(sub(wrapper, "item"), "licences")
+        for name in licences:
+            sub(element, "item", name)
 
 
 def _competency(element: Element, skill: Doc) -> None:

@@ -113,12 +113,11 @@ def _read_native(position: Element, reading: Reading) -> Reading:
     for element in findall(position, "AlternateDocumentID"):
         value = element_text(element)
         if value is not None:
-            identifier = {
-                "scheme": attribute(element, "schemeID")
-                or attribute(element, "schemeAgencyID")
-                or "AlternateDocumentID",
-                "value": value,
-            }
+            scheme_id = attribute(element, "schemeID")
+            agency = attribute(element, "schemeAgencyID")
+            identifier = {"scheme": scheme_id or agency or "AlternateDocumentID", "value": value}
+            if scheme_id:
+                put(identifier, "issuer", agency)  # the agency managing the scheme: the issuer
             put(identifier, "name", attribute(element, "schemeName"))
             identifiers.append(identifier)
     status = text(position, "PositionOpeningStatusCode")

@@ -101,6 +101,8 @@ def build(doc: Doc, parent: etree._Element | None = None) -> etree._Element:
         hr(root, "DocumentID", doc["id"], **document_id_attributes(doc))
     for identifier in doc.get("identifiers", []):
         extra = {"schemeName": identifier["name"]} if "name" in identifier else {}
+        if "issuer" in identifier:
+            extra["schemeAgencyID"] = identifier["issuer"]  # OAGIS: who manages the scheme
         hr(root, "AlternateDocumentID", identifier["value"], schemeID=identifier["scheme"], **extra)
     if "status" in doc:
         hr(root, "PositionOpeningStatusCode", STATUS[doc["status"]])

@@ -9,7 +9,7 @@ details.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jobposting.formats import html_labels as labels
@@ -193,22 +193,41 @@ def _facts(index: int, doc: Doc) -> str:
 # -- pay -------------------------------------------------------------------------------------
 
 
+def _figures(value: Doc, say: Callable[[Any], str]) -> str:
+    """A single figure, a range, "from" a minimum or "up to" a maximum, each said by ``say``."""
+    parts = [data(key, value[key], say(value[key])) for key in ("value", "minimum", "maximum")
+             if key in value]  # fmt: skip
+    if "value" in value:
+        return parts[0]
+    if "minimum" in value and "maximum" in value:
+        return f"{parts[0]}\N{EN DASH}{parts[1]}"
+    if "minimum" in value:
+        return f"{labels.say('from')} {parts[0]}"
+    return f"{labels.say('up to')} {parts[0]}"
+
+
 def _pay_amount(pay: Doc) -> str:
-    parts = [
-        data(key, pay[key], labels.amount(pay[key]))
-        for key in ("value", "minimum", "maximum")
-        if key in pay
-    ]
-    if "value" in pay:
-        amounts = parts[0]
-    elif "minimum" in pay and "maximum" in pay:
-        amounts = f"{parts[0]}\N{EN DASH}{parts[1]}"
-    elif "minimum" in pay:
-        amounts = f"{labels.say('from')} {parts[0]}"
-    else:
-        amounts = f"{labels.say('up to')} {parts[0]}"
-    period = data("period", pay["period"], labels.PERIODS[pay["period"]])
-    return f"{data('currency', pay['currency'], pay['currency'])} {amounts} {period}"
+    """Money as base pay shows it: currency, amount or range, and the period when given."""
+    out = f"{data('currency', pay['currency'], pay['currency'])} {_figures(pay, labels.amount)}"
+    if "period" in pay:
+        out += " " + data("period", pay["period"], labels.PERIODS[pay["period"]])
+    return out
+
+
+def _percentage(value: Doc) -> str:
+    sign = "\N{NO-BREAK SPACE}%" if labels.german() else "%"
+    said = _figures(value, lambda n: labels.percent(n) + sign)
+    return f"{said} {labels.say('of base pay')}"
+
+
+def _pay_scale(scale: Doc) -> str:
+    """The pay scale in a line, "Pay scale: TVöD-P, grade P8", then the posting's words."""
+    parts = [span("agreement", scale["agreement"])] if "agreement" in scale else []
+    for key in ("grade", "step"):
+        if key in scale:
+            parts.append(f"{labels.say(key)} {span(key, scale[key])}")
+    line = f"<p>{text(labels.say('Pay scale:'))} {_join(parts)}</p>"
+    return _obj("div", "payScale", line + paragraph("text", scale.get("text")))
 
 
 def _pay_details(pay: Doc) -> str:
@@ -270,6 +289,8 @@ def _pay(index: int, comp: Doc) -> str:
             for p in ranges
         ]
     parts.append(paragraph("prorationText", comp.get("prorationText")))
+    if "payScale" in comp:
+        parts.append(_pay_scale(comp["payScale"]))
     if "incentives" in comp:
         parts.append(
             sections.h3("Incentives") + object_list("incentives", comp["incentives"], _incentive)
@@ -297,6 +318,13 @@ def _incentive(value: Doc) -> str:
             )
         )
     out = " ".join(parts)
+    figures = []
+    if "amount" in value:
+        figures.append(_obj("span", "amount", _pay_amount(value["amount"])))
+    if "percentOfBasePay" in value:
+        figures.append(_obj("span", "percentOfBasePay", _percentage(value["percentOfBasePay"])))
+    if figures:
+        out += ": " + ", ".join(figures)
     return out + (span("text", value["text"], tag="p", cls="jp-text") if "text" in value else "")
 
 

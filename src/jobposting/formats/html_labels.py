@@ -73,6 +73,9 @@ EDUCATION_LEVELS = _Labels({
     "PROFESSIONAL_CERTIFICATE": "Professional certificate",
 })  # fmt: skip
 REQUIREMENTS = _Labels({"REQUIRED": "required", "PREFERRED": "preferred"})
+CREDENTIAL_KINDS = _Labels(
+    {"LICENSE": "Licence", "REGISTRATION": "Registration", "CERTIFICATION": "Certification"}
+)
 LANGUAGE_LEVELS = _Labels({
     "A1": "A1 (beginner)", "A2": "A2 (elementary)", "B1": "B1 (intermediate)",
     "B2": "B2 (upper intermediate)", "C1": "C1 (advanced)", "C2": "C2 (proficient)",
@@ -124,6 +127,12 @@ def amount(value: int | float) -> str:
     """Write an amount with thousands separators; fractions get two decimals (12.75, 13.40)."""
     said = f"{value:,.0f}" if isinstance(value, int) or value.is_integer() else f"{value:,.2f}"
     # German swaps the separators: 3.800 and 12,75.
+    return said.translate(str.maketrans(",.", ".,")) if german() else said
+
+
+def percent(value: int | float) -> str:
+    """Write a percentage without its sign: ``15``, ``12.5`` (German ``12,5``)."""
+    said = f"{value:,.0f}" if isinstance(value, int) or value.is_integer() else f"{value:,}"
     return said.translate(str.maketrans(",.", ".,")) if german() else said
 
 

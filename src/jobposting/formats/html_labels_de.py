@@ -24,7 +24,8 @@ GERMAN = {
     "Where": "Ort", "Base pay": "Grundvergütung", "Details": "Details",
     "Base pay by location": "Grundvergütung nach Ort", "All locations": "Alle Orte",
     "Pay and benefits": "Vergütung und Leistungen", "Incentives": "Zusätzliche Vergütung",
-    "Benefits": "Leistungen",
+    "Benefits": "Leistungen", "Pay scale:": "Tarif:", "grade": "Entgeltgruppe", "step": "Stufe",
+    "of base pay": "des Grundgehalts",
     # requirements
     "High school": "Schulabschluss", "Vocational training": "Berufsausbildung",
     "Associate degree": "Associate Degree", "Bachelor's degree": "Bachelor",
@@ -48,6 +49,11 @@ GERMAN = {
     "Qualifications": "Ihr Profil", "Required": "Erforderlich", "Preferred": "Wünschenswert",
     "Education": "Ausbildung", "Experience": "Berufserfahrung", "Skills": "Kenntnisse",
     "Languages": "Sprachen", "Work authorization": "Arbeitserlaubnis",
+    "or a related field": "oder vergleichbar", "(only these fields)": "(nur diese Fachrichtungen)",
+    "Licences and certifications": "Zulassungen und Zertifikate", "Licence": "Zulassung",
+    "Registration": "Registrierung", "Certification": "Zertifikat",
+    "issued by": "ausgestellt von", "One of:": "Wahlweise:",
+    "one of the alternatives marked": "eine der Alternativen mit der Markierung",
     # facts
     "Location": "Arbeitsort", "Work arrangement": "Arbeitsmodell", "Hours": "Arbeitszeit",
     "Openings": "Offene Stellen", "Posted": "Veröffentlicht", "Apply by": "Bewerbung bis",

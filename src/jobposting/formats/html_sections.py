@@ -78,10 +78,12 @@ def classification(value: Doc) -> str:
 
 
 def identifier(value: Doc) -> str:
-    """An identifier: optional name, the value, and its scheme."""
+    """An identifier: optional name, the value, its scheme and who issued it."""
     name = span("name", value["name"]) + ": " if "name" in value else ""
-    scheme = span("scheme", value["scheme"], cls="jp-muted")
-    return f"{name}{span('value', value['value'], tag='code')} ({scheme})"
+    about = span("scheme", value["scheme"], cls="jp-muted")
+    if "issuer" in value:
+        about += f", {labels.say('issued by')} {span('issuer', value['issuer'])}"
+    return f"{name}{span('value', value['value'], tag='code')} ({about})"
 
 
 # -- the role -------------------------------------------------------------------------------
@@ -120,6 +122,10 @@ def _education(value: Doc) -> str:
     if "fieldsOfStudy" in value:
         fields = ", ".join(span("fieldsOfStudy[]", f) for f in value["fieldsOfStudy"])
         parts.append(f"{labels.say('in')} {fields}")
+    if "relatedFieldsAccepted" in value:
+        flag = value["relatedFieldsAccepted"]
+        said = labels.say("or a related field" if flag else "(only these fields)")
+        parts.append(data("relatedFieldsAccepted", flag, said))
     if "inProgress" in value:
         flag = value["inProgress"]
         said = labels.say("(in progress accepted)" if flag else "(completed)")
@@ -141,29 +147,109 @@ def _experience(value: Doc) -> str:
     return out
 
 
-def _skill(value: Doc) -> str:
+def _skill(value: Doc, requirement: str, note: str) -> str:
     parts = [span("name", value["name"])]
-    if "requirement" in value:
-        parts.append(_requirement(value))
+    if requirement:
+        parts.append(requirement)
     detail = [span("scheme", value["scheme"], cls="jp-muted")] if "scheme" in value else []
     if "code" in value:
         detail.append(link("code", value["code"], cls="jp-muted"))
     if detail:
         parts.append(f"({' '.join(detail)})")
-    return " ".join(parts)
+    return " ".join(part for part in [*parts, note] if part)
 
 
-def _language(value: Doc) -> str:
+def _language(value: Doc, requirement: str, note: str) -> str:
     tag = value["language"]
     parts = [data("language", tag, tag)]
     if "level" in value:
         parts.append(data("level", value["level"], labels.LANGUAGE_LEVELS[value["level"]]))
-    parts.append(_requirement(value))
-    return " ".join(parts)
+    return " ".join(part for part in [*parts, requirement, note] if part)
+
+
+def _credential(value: Doc, requirement: str, note: str) -> str:
+    kind = value["kind"]
+    parts = [data("kind", kind, labels.CREDENTIAL_KINDS[kind], cls="jp-strong") + ":"]
+    name = span("name", value["name"])
+    if "issuer" in value:
+        name += f", {labels.say('issued by')} {span('issuer', value['issuer'])}"
+    parts += [name, requirement, note]
+    return " ".join(part for part in parts if part) + paragraph("text", value.get("text"))
+
+
+# Entries of credentials, skills and languages that share an alternativeGroup are alternatives.
+Entry = Callable[[Doc, str, str], str]
+
+
+def _badge(value: Doc) -> str:
+    return _requirement(value) if "requirement" in value else ""
+
+
+def _runs(values: list[Doc]) -> list[list[Doc]]:
+    """The entries in order, neighbours that share an alternative group in one run."""
+    runs: list[list[Doc]] = []
+    for value in values:
+        key = value.get("alternativeGroup")
+        if runs and key is not None and runs[-1][-1].get("alternativeGroup") == key:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return runs
+
+
+def _alternatives(prop: str, run: list[Doc], render: Entry, *, inline: bool) -> str:
+    """A group of alternatives as one item, "One of: Java, Kotlin", its shared level once."""
+    levels = {value.get("requirement") for value in run}
+    one_level = len(levels) == 1  # as the rules ask; else each entry shows its own
+    shared = levels.pop() if one_level else None
+    entries = []
+    for value in run:
+        hidden = data("alternativeGroup", value["alternativeGroup"], "")
+        if shared is not None:
+            hidden += data("requirement", shared, "")
+        badge = "" if one_level else _badge(value)
+        tag = "span" if inline else "li"
+        entries.append(_obj(tag, prop + "[]", hidden + render(value, badge, "")))
+    lead = text(labels.say("One of:"))
+    badge = ""
+    if shared is not None:  # not a data-jp value: each entry carries it
+        said = text(labels.REQUIREMENTS[shared])
+        badge = f' <span class="jp-badge jp-{shared.lower()}">{said}</span>'
+    if inline:
+        return f'<li class="jp-alternatives">{lead} {", ".join(entries)}{badge}</li>'
+    inner = "".join(f"\n{entry}" for entry in entries)
+    return f'<li class="jp-alternatives">{lead}{badge}\n<ul class="jp-list">{inner}\n</ul></li>'
+
+
+def alternative_list(prop: str, values: list[Doc], render: Entry, *, inline: bool) -> str:
+    """Entries, one ``<li>`` each, but a whole group of alternatives that stands together in
+    one; an entry of a group that is split up or alone names its group instead."""
+    sizes: dict[str, int] = {}
+    for value in values:
+        if "alternativeGroup" in value:
+            key = value["alternativeGroup"]
+            sizes[key] = sizes.get(key, 0) + 1
+    items = []
+    for run in _runs(values):
+        key = run[0].get("alternativeGroup")
+        if key is not None and len(run) >= 2 and len(run) == sizes[key]:
+            items.append(_alternatives(prop, run, render, inline=inline))
+            continue
+        for value in run:
+            note = ""
+            if "alternativeGroup" in value:
+                group = value["alternativeGroup"]
+                marked = text(labels.say("one of the alternatives marked"))
+                mark = data("alternativeGroup", group, group)
+                note = f'<span class="jp-muted">({marked} {mark})</span>'
+            items.append(_obj("li", prop + "[]", render(value, _badge(value), note)))
+    inner = "".join(f"\n{item}" for item in items)
+    return f'<ul class="jp-list">{inner}\n</ul>'
 
 
 def requirements(doc: Doc) -> str:
-    """Qualifications, education, experience, skills, languages and work authorisation."""
+    """Qualifications, education, credentials, experience, skills, languages and work
+    authorisation."""
     parts = []
     if "requiredQualifications" in doc:
         parts.append(
@@ -178,6 +264,11 @@ def requirements(doc: Doc) -> str:
             h3("Education")
             + object_list("educationRequirements", doc["educationRequirements"], _education)
         )
+    if "credentials" in doc:
+        parts.append(
+            h3("Licences and certifications")
+            + alternative_list("credentials", doc["credentials"], _credential, inline=False)
+        )
     if "experienceRequirements" in doc:
         parts.append(
             h3("Experience")
@@ -190,11 +281,13 @@ def requirements(doc: Doc) -> str:
             said = "Experience does not replace the education requirement."
         parts.append(f"<p>{data('experienceInPlaceOfEducation', flag, labels.say(said))}</p>")
     if "skills" in doc:
-        parts.append(h3("Skills") + object_list("skills", doc["skills"], _skill))
+        parts.append(h3("Skills") + alternative_list("skills", doc["skills"], _skill, inline=True))
     if "languageRequirements" in doc:
         parts.append(
             h3("Languages")
-            + object_list("languageRequirements", doc["languageRequirements"], _language)
+            + alternative_list(
+                "languageRequirements", doc["languageRequirements"], _language, inline=True
+            )
         )
     if "workAuthorization" in doc:
         auth = doc["workAuthorization"]

@@ -1,7 +1,9 @@
 """The JobPosting node reader's part for the work and what it asks of a candidate.
 
 Reads responsibilities, qualifications, educationRequirements, experienceRequirements,
-experienceInPlaceOfEducation and skills.
+experienceInPlaceOfEducation and skills. A ``qualifications`` (or ``educationRequirements``) entry
+that is an EducationalOccupationalCredential whose ``credentialCategory`` names a licence, a
+registration or a certification is a credential (``credentials[]``), not education.
 """
 
 from __future__ import annotations
@@ -15,6 +17,18 @@ from jobposting.formats.jsonld_values import at, items
 
 _NO_REQUIREMENT = frozenset({"none", "n/a", "na", "no", "not required", "none required", "-"})
 _SKILL_SEPARATORS = re.compile(r"\s*[,;|\u2022\n]\s*")
+#: credentialCategory values (lower case) that make a credential node a licence, a register
+#: entry or a certification rather than education. The writer writes the first of each kind;
+#: "certificate" is not here: schema.org's own example uses it for a qualification from study,
+#: and Google's "professional certificate" is an education level.
+CREDENTIAL_CATEGORIES = {
+    "license": "LICENSE",
+    "licence": "LICENSE",
+    "licensure": "LICENSE",
+    "permit": "LICENSE",
+    "registration": "REGISTRATION",
+    "certification": "CERTIFICATION",
+}
 
 
 class RequirementsReader(ReaderBase):
@@ -29,6 +43,7 @@ class RequirementsReader(ReaderBase):
                 out["responsibilities"] = listed
         required: list[str] = []
         education: list[dict[str, Any]] = []
+        credentials: list[dict[str, Any]] = []
         qualifications = self.take("qualifications")
         if qualifications is not None and not v.is_absent(
             qualifications, "/qualifications", self.log, "requiredQualifications"
@@ -41,7 +56,12 @@ class RequirementsReader(ReaderBase):
                         continue
                 where = at("/qualifications", index)
                 if isinstance(item, dict):
-                    entry = self.education(self.open(item, where), where, required)
+                    node = self.open(item, where)
+                    if self.is_credential(node):
+                        if found := self.credential(node, where):
+                            credentials.append(found)
+                        continue
+                    entry = self.education(node, where, required)
                     if entry:
                         education.append(entry)
                 else:
@@ -53,7 +73,12 @@ class RequirementsReader(ReaderBase):
             for index, item in items(value):
                 where = at("/educationRequirements", index)
                 if isinstance(item, dict):
-                    entry = self.education(self.open(item, where), where, required)
+                    node = self.open(item, where)
+                    if self.is_credential(node):
+                        if found := self.credential(node, where):
+                            credentials.append(found)
+                        continue
+                    entry = self.education(node, where, required)
                 else:
                     entry = self.education_text(item, where, required)
                 if entry:
@@ -62,6 +87,8 @@ class RequirementsReader(ReaderBase):
             out["requiredQualifications"] = required
         if education:
             out["educationRequirements"] = education
+        if credentials:
+            out["credentials"] = credentials
         experience = []
         value = self.take("experienceRequirements")
         if value is not None and not v.is_absent(
@@ -141,6 +168,47 @@ class RequirementsReader(ReaderBase):
         entry["requirement"] = "REQUIRED"
         if text:
             entry["text"] = text
+        return entry
+
+    @staticmethod
+    def is_credential(node: dict[str, Any]) -> bool:
+        """Whether a credential node's credentialCategory names a licence, registration or cert."""
+        category = node.get("credentialCategory")
+        return isinstance(category, str) and category.strip().lower() in CREDENTIAL_CATEGORIES
+
+    def credential(self, node: dict[str, Any], where: str) -> dict[str, Any] | None:
+        """A credential from an EducationalOccupationalCredential that :meth:`is_credential`."""
+        kind = CREDENTIAL_CATEGORIES[node["credentialCategory"].strip().lower()]
+        name = self.text(node.get("name"), where + "/name", "credentials")
+        text = self.text(node.get("description"), where + "/description", "credentials")
+        used = {"credentialCategory", "name", "description"}
+        if name is None:
+            if text is None:
+                self.log.keep(where, node, "credentials", "a credential without a name")
+                return None
+            name, text = text, None
+            self.log.note(
+                where, "value.type", "a credential without a name; read its description",
+                "credentials",
+            )  # fmt: skip
+        entry: dict[str, Any] = {"kind": kind, "name": name}
+        issuer = self.resolve(node.get("recognizedBy"), where + "/recognizedBy")
+        if isinstance(issuer, dict):
+            issuer = self.open(issuer, where + "/recognizedBy")
+            found = self.text(issuer.get("name"), where + "/recognizedBy/name", "credentials")
+            if found:
+                entry["issuer"] = found
+                used.add("recognizedBy")
+                self.keep_rest(issuer, where + "/recognizedBy", {"name"})
+        elif isinstance(issuer, str):
+            found = self.text(issuer, where + "/recognizedBy", "credentials")
+            if found:
+                entry["issuer"] = found
+                used.add("recognizedBy")
+        entry["requirement"] = "REQUIRED"
+        if text is not None:
+            entry["text"] = text
+        self.keep_rest(node, where, used)
         return entry
 
     def education_text(self, value: Any, where: str, required: list[str]) -> dict[str, Any] | None:

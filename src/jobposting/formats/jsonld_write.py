@@ -92,8 +92,10 @@ def native_node(posting: dict[str, Any]) -> dict[str, Any]:
         node["jobBenefits"] = list(compensation["benefits"])
     if "responsibilities" in posting:
         node["responsibilities"] = list(posting["responsibilities"])
-    if "requiredQualifications" in posting:
-        node["qualifications"] = list(posting["requiredQualifications"])
+    qualifications: list[Any] = list(posting.get("requiredQualifications") or ())
+    qualifications.extend(_licence(item) for item in posting.get("credentials") or ())
+    if qualifications:
+        node["qualifications"] = qualifications
     credentials = [_credential(item) for item in posting.get("educationRequirements") or ()]
     if credentials:
         node["educationRequirements"] = _one_or_many(credentials)
@@ -250,6 +252,31 @@ def _credential(requirement: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+#: credentialCategory of each credential kind (read back by jsonld_map_requirements). schema.org
+#: leaves the category open ("degree", "certificate", "badge, or more specific term") and Google
+#: defines no values for qualifications; a register entry is not a licence (being on a register
+#: need not permit practice), so it keeps its own word.
+_CREDENTIAL_CATEGORIES = {
+    "LICENSE": "license",
+    "REGISTRATION": "registration",
+    "CERTIFICATION": "certification",
+}
+
+
+def _licence(credential: dict[str, Any]) -> dict[str, Any]:
+    """A licence, registration or certification as a qualifications entry."""
+    node: dict[str, Any] = {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": _CREDENTIAL_CATEGORIES[credential["kind"]],
+        "name": credential["name"],
+    }
+    if "issuer" in credential:
+        node["recognizedBy"] = {"@type": "Organization", "name": credential["issuer"]}
+    if "text" in credential:
+        node["description"] = credential["text"]
+    return node
+
+
 def _experience(requirement: dict[str, Any]) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "OccupationalExperienceRequirements"}
     if "months" in requirement:
@@ -259,8 +286,9 @@ def _experience(requirement: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-#: A skill with only these properties is written as its name.
-_PLAIN_SKILL_KEYS = frozenset({"name", "requirement"})
+#: A skill with only these properties is written as its name (the requirement and the group
+#: go to the extension term either way).
+_PLAIN_SKILL_KEYS = frozenset({"name", "requirement", "alternativeGroup"})
 
 
 def _skill(skill: dict[str, Any]) -> Any:

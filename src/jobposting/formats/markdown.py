@@ -8,7 +8,7 @@ HTML page is the format that round-trips.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from jobposting import codec
@@ -20,6 +20,7 @@ from jobposting.formats.markdown_text import (
     bullet,
     bullets,
     cell,
+    code,
     escape,
     heading,
     inline,
@@ -122,17 +123,47 @@ def _facts(doc: Doc) -> list[str]:
     return [bullet(fact) for fact in facts]
 
 
-def _amount(pay: Doc) -> str:
-    shown = {k: labels.amount(pay[k]) for k in ("value", "minimum", "maximum") if k in pay}
+def _figures(value: Doc, say: Callable[[Any], str]) -> str:
+    shown = {k: say(value[k]) for k in ("value", "minimum", "maximum") if k in value}
     if "value" in shown:
-        amounts = shown["value"]
-    elif "minimum" in shown and "maximum" in shown:
-        amounts = f"{shown['minimum']}\N{EN DASH}{shown['maximum']}"
-    elif "minimum" in shown:
-        amounts = f"{labels.say('from')} {shown['minimum']}"
-    else:
-        amounts = f"{labels.say('up to')} {shown['maximum']}"
-    return f"{pay['currency']} {amounts} {labels.PERIODS[pay['period']]}"
+        return shown["value"]
+    if "minimum" in shown and "maximum" in shown:
+        return f"{shown['minimum']}\N{EN DASH}{shown['maximum']}"
+    if "minimum" in shown:
+        return f"{labels.say('from')} {shown['minimum']}"
+    return f"{labels.say('up to')} {shown['maximum']}"
+
+
+def _amount(pay: Doc) -> str:
+    """Money: currency, amount or range, and the period when given."""
+    out = f"{pay['currency']} {_figures(pay, labels.amount)}"
+    return out + (f" {labels.PERIODS[pay['period']]}" if "period" in pay else "")
+
+
+def _percentage(value: Doc) -> str:
+    sign = "\N{NO-BREAK SPACE}%" if labels.german() else "%"
+    return f"{_figures(value, lambda n: labels.percent(n) + sign)} {labels.say('of base pay')}"
+
+
+def _incentive(incentive: Doc) -> str:
+    line = labels.INCENTIVES[incentive["type"]]
+    if "discretionary" in incentive:
+        flag = incentive["discretionary"]
+        line += " " + labels.say("(discretionary)" if flag else "(non-discretionary)")
+    figures = [_amount(incentive["amount"])] if "amount" in incentive else []
+    if "percentOfBasePay" in incentive:
+        figures.append(_percentage(incentive["percentOfBasePay"]))
+    said = ", ".join(figures)
+    if "text" in incentive:
+        said += (" \N{EM DASH} " if said else "") + escape(incentive["text"])
+    return line + (": " + said if said else "")
+
+
+def _pay_scale(scale: Doc) -> list[str]:
+    parts = [escape(scale["agreement"])] if "agreement" in scale else []
+    parts += [f"{labels.say(k)} {escape(scale[k])}" for k in ("grade", "step") if k in scale]
+    out = [f"**{labels.say('Pay scale:')}** " + ", ".join(parts)]
+    return out + ([escape(scale["text"])] if "text" in scale else [])
 
 
 def _pay_details(pay: Doc) -> str:
@@ -160,20 +191,15 @@ def _pay(doc: Doc) -> list[str]:
             f"**{_amount(pay)}**" + (f" ({escape(_pay_details(pay))})" if _pay_details(pay) else "")
             for pay in ranges
         ]
-    for key in ("prorationText",):
-        if key in comp:
-            out.append(escape(comp[key]))
+    if "prorationText" in comp:
+        out.append(escape(comp["prorationText"]))
+    if "payScale" in comp:
+        out += _pay_scale(comp["payScale"])
     if "incentives" in comp:
-        items = []
-        for incentive in comp["incentives"]:
-            line = labels.INCENTIVES[incentive["type"]]
-            if "discretionary" in incentive:
-                flag = incentive["discretionary"]
-                line += " " + labels.say("(discretionary)" if flag else "(non-discretionary)")
-            if "text" in incentive:
-                line += ": " + escape(incentive["text"])
-            items.append(line)
-        out += ["### " + labels.say("Incentives"), bullets(items)]
+        out += [
+            "### " + labels.say("Incentives"),
+            bullets(_incentive(i) for i in comp["incentives"]),
+        ]
     if "incentiveText" in comp:
         out.append(escape(comp["incentiveText"]))
     if "benefits" in comp:
@@ -183,6 +209,73 @@ def _pay(doc: Doc) -> list[str]:
 
 def _requirement(value: Doc) -> str:
     return f"*({labels.REQUIREMENTS[value['requirement']]})*"
+
+
+# Entries of credentials, skills and languages that share an alternativeGroup are alternatives:
+# an entry is said by a function of (entry, its requirement as said or "", a note or "").
+Entry = Callable[[Doc, str, str], str]
+
+
+def _alternatives(values: list[Doc], say: Entry, *, nested: bool) -> str:
+    """The entries as a list; a group of alternatives that stands together is one item,
+    "One of: Java, Kotlin *(required)*", and an entry of a group split up or alone says so."""
+    sizes: dict[str, int] = {}
+    for value in values:
+        if "alternativeGroup" in value:
+            sizes[value["alternativeGroup"]] = sizes.get(value["alternativeGroup"], 0) + 1
+    runs: list[list[Doc]] = []
+    for value in values:
+        key = value.get("alternativeGroup")
+        if runs and key is not None and runs[-1][-1].get("alternativeGroup") == key:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    items = []
+    for run in runs:
+        key = run[0].get("alternativeGroup")
+        levels = {value.get("requirement") for value in run}
+        if key is None or len(run) < 2 or len(run) != sizes[key]:
+            for value in run:
+                note = ""
+                if "alternativeGroup" in value:
+                    marked = labels.say("one of the alternatives marked")
+                    note = f"({marked} {code(value['alternativeGroup'])})"
+                badge = _requirement(value) if "requirement" in value else ""
+                items.append(say(value, badge, note))
+            continue
+        one_level = len(levels) == 1
+        badge = _requirement(run[0]) if one_level and "requirement" in run[0] else ""
+        said = [
+            say(value, "" if one_level or "requirement" not in value else _requirement(value), "")
+            for value in run
+        ]
+        lead = labels.say("One of:")
+        if nested:
+            items.append(" ".join(filter(None, [lead, badge])) + "\n" + bullets(said))
+        else:
+            items.append(" ".join(filter(None, [lead, ", ".join(said), badge])))
+    return bullets(items)
+
+
+def _skill(skill: Doc, requirement: str, note: str) -> str:
+    detail = [escape(skill["scheme"])] if "scheme" in skill else []
+    detail += [link(skill["code"])] if "code" in skill else []
+    parts = [escape(skill["name"]), requirement, f"({' '.join(detail)})" if detail else "", note]
+    return " ".join(part for part in parts if part)
+
+
+def _language(lang: Doc, requirement: str, note: str) -> str:
+    level = labels.LANGUAGE_LEVELS[lang["level"]] if "level" in lang else ""
+    return " ".join(part for part in [lang["language"], level, requirement, note] if part)
+
+
+def _credential(value: Doc, requirement: str, note: str) -> str:
+    name = escape(value["name"])
+    if "issuer" in value:
+        name += f", {labels.say('issued by')} {escape(value['issuer'])}"
+    parts = [f"**{labels.CREDENTIAL_KINDS[value['kind']]}:** {name}", requirement, note]
+    line = " ".join(part for part in parts if part)
+    return line + ("\n\n" + escape(value["text"]) if "text" in value else "")
 
 
 def _requirements(doc: Doc) -> list[str]:
@@ -201,12 +294,20 @@ def _requirements(doc: Doc) -> list[str]:
             )
             if "fieldsOfStudy" in edu:
                 line += f" {labels.say('in')} " + ", ".join(escape(f) for f in edu["fieldsOfStudy"])
+            if "relatedFieldsAccepted" in edu:
+                related = edu["relatedFieldsAccepted"]
+                line += " " + labels.say("or a related field" if related else "(only these fields)")
             if "inProgress" in edu:
                 done = "(in progress accepted)" if edu["inProgress"] else "(completed)"
                 line += " " + labels.say(done)
             line += " " + _requirement(edu)
             items.append(line + ("\n\n" + escape(edu["text"]) if "text" in edu else ""))
         out += ["### " + labels.say("Education"), bullets(items)]
+    if "credentials" in doc:
+        out += [
+            "### " + labels.say("Licences and certifications"),
+            _alternatives(doc["credentials"], _credential, nested=True),
+        ]
     if "experienceRequirements" in doc:
         items = []
         for exp in doc["experienceRequirements"]:
@@ -227,27 +328,12 @@ def _requirements(doc: Doc) -> list[str]:
             )
         )
     if "skills" in doc:
-        items = []
-        for skill in doc["skills"]:
-            line = escape(skill["name"])
-            if "requirement" in skill:
-                line += " " + _requirement(skill)
-            detail = [escape(skill["scheme"])] if "scheme" in skill else []
-            detail += [link(skill["code"])] if "code" in skill else []
-            items.append(line + (f" ({' '.join(detail)})" if detail else ""))
-        out += ["### " + labels.say("Skills"), bullets(items)]
+        out += ["### " + labels.say("Skills"), _alternatives(doc["skills"], _skill, nested=False)]
     if "languageRequirements" in doc:
-        items = [
-            " ".join(
-                [
-                    lang["language"],
-                    *([labels.LANGUAGE_LEVELS[lang["level"]]] if "level" in lang else []),
-                    _requirement(lang),
-                ]
-            )
-            for lang in doc["languageRequirements"]
+        out += [
+            "### " + labels.say("Languages"),
+            _alternatives(doc["languageRequirements"], _language, nested=False),
         ]
-        out += ["### " + labels.say("Languages"), bullets(items)]
     if "workAuthorization" in doc:
         auth = doc["workAuthorization"]
         out += [

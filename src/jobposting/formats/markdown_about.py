@@ -39,7 +39,10 @@ def _classification(value: Doc) -> str:
 
 def _identifier(value: Doc) -> str:
     name = escape(value["name"]) + ": " if "name" in value else ""
-    return f"{name}{code(value['value'])} ({escape(value['scheme'])})"
+    about = escape(value["scheme"])
+    if "issuer" in value:
+        about += f", {labels.say('issued by')} {escape(value['issuer'])}"
+    return f"{name}{code(value['value'])} ({about})"
 
 
 def employer(doc: Doc) -> list[str]:
