@@ -13,6 +13,7 @@ of :class:`~jobposting.formats.base.ReadOptions` or
 
 from __future__ import annotations
 
+import functools
 import signal
 import sys
 from collections.abc import Mapping
@@ -346,34 +347,24 @@ def convert(
     with errors_log(errors_file) as errors:
         run = Conversion(quiet=quiet, errors=errors, shown=shown)
         on_read = shown.read if shown else None
+        converted = functools.partial(
+            batch.convert_many,
+            inputs,
+            to,
+            from_=from_,
+            glob=glob,
+            read_options=read_options,
+            write_options=write_options,
+            jobs=jobs,
+            progress=on_read,
+        )
         if output is not None and is_directory(output):
-            outcomes = batch.convert_many(
-                inputs,
-                to,
-                from_=from_,
-                output_dir=output,
-                glob=glob,
-                read_options=read_options,
-                write_options=write_options,
-                jobs=jobs,
-                progress=on_read,
-            )
-            for outcome in outcomes:
+            for outcome in converted(output_dir=output):
                 run.take(outcome)
         elif formats.get(to).concatenated:
             # Each posting is written where it was read (in the workers with --jobs): the
             # output is their texts one after the other, so no posting travels back.
-            outcomes = batch.convert_many(
-                inputs,
-                to,
-                from_=from_,
-                glob=glob,
-                read_options=read_options,
-                write_options=write_options,
-                jobs=jobs,
-                progress=on_read,
-                keep_postings=False,
-            )
+            outcomes = converted(keep_postings=False)
             texts = run.texts(outcomes)
             if output is None:
                 write_texts(texts, sys.stdout.buffer)
