@@ -45,7 +45,13 @@ def _irregular() -> Any:
 class _Generator:
     """Writes one structure and one unstructure function per attrs class, as Python source."""
 
-    def __init__(self, date_time: Callable[[dt.datetime], str], date_value: Any) -> None:
+    def __init__(
+        self,
+        wire: Callable[[str], str],
+        date_time: Callable[[dt.datetime], str],
+        date_value: Any,
+    ) -> None:
+        self.wire = wire
         self.names: dict[str, Any] = {
             "Irregular": Irregular,
             "ABSENT": object(),
@@ -66,7 +72,7 @@ class _Generator:
         attrs.resolve_types(cl)
         fields = attrs.fields(cl)
         self.names[f"C_{cl.__name__}"] = cl
-        self.names[f"K_{cl.__name__}"] = frozenset(_wire(a.name) for a in fields)
+        self.names[f"K_{cl.__name__}"] = frozenset(self.wire(a.name) for a in fields)
         for a in fields:
             for inner in _classes(a.type):
                 self.add(inner)
@@ -83,7 +89,7 @@ class _Generator:
         out.append("        raise Irregular")
         out.append("    kw = {}")
         for a in fields:
-            key = _wire(a.name)
+            key = self.wire(a.name)
             required = a.default is attrs.NOTHING
             if required:
                 out.append(f"    v = o[{key!r}]")  # KeyError: the caller takes the slow path
@@ -125,7 +131,7 @@ class _Generator:
         out.append(f"def u_{cl.__name__}(x):")
         out.append("    d = {}")
         for a in fields:
-            key = _wire(a.name)
+            key = self.wire(a.name)
             required = a.default is attrs.NOTHING
             out.append(f"    v = x.{a.name}")
             if required:
@@ -177,11 +183,6 @@ def _strs(v):
 """
 
 
-def _wire(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(word.capitalize() for word in rest)
-
-
 def _optional_inner(t: Any) -> Any:
     if typing.get_origin(t) in (types.UnionType, typing.Union) and type(None) in t.__args__:
         rest = [a for a in t.__args__ if a is not type(None)]
@@ -205,9 +206,11 @@ def _enums(t: Any) -> list[type[enum.Enum]]:
 
 
 def _build() -> tuple[Callable[[Any], Posting], Callable[[Posting], dict[str, Any]]]:
-    from jobposting import codec  # the converter's own date handling, shared not copied
+    from jobposting import codec  # the converter's wire names and dates, shared not copied
 
-    generator = _Generator(codec._unstructure_date_time, codec._structure_date_or_date_time)
+    generator = _Generator(
+        codec._wire_name, codec._unstructure_date_time, codec._structure_date_or_date_time
+    )
     generator.add(Posting)
     namespace = generator.build()
     return namespace["s_Posting"], namespace["u_Posting"]
