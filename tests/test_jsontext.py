@@ -28,6 +28,8 @@ _scalars = (
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.floats(min_value=-1e-3, max_value=1e-3)
     | st.sampled_from([1e16, 1e-5, 123456789012345678.0, -0.0, 5e-324, 0.0001, 1e15])
+    | st.sampled_from([1.5e300, 1.7976931348623157e308, -2.5e17, 9.999e-5, -1e-4, 2.5e-7])
+    | st.floats(min_value=1e-4, max_value=1e308)
     | st.text()
     | st.text(alphabet=st.characters(codec="utf-8", max_codepoint=0x7F))
     | st.sampled_from(
@@ -83,3 +85,15 @@ def test_every_case_is_written_as_json_writes_it(case: Any) -> None:
     posting = codec.loads((case / "posting.json").read_bytes())
     document = codec.to_dict(posting)
     assert codec.dumps(posting) == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+@needs_orjson
+def test_floats_from_1e_minus_4_up_take_the_fast_path() -> None:
+    """From 1e-4 up (exponents included) orjson writes json's digits: no rewrite needed."""
+    import orjson
+
+    values = [m * 10.0**e for e in range(-4, 308) for m in (1.0, 1.5, 9.999, 2.2250738585072014)]
+    for value in [*values, *(-v for v in values)]:
+        data = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+        assert not jsontext._may_differ(data)
+        assert data.decode() == jsontext.slow(value)
