@@ -107,29 +107,14 @@ def findtext(element: Element | None, path: str) -> str | None:
 
     An empty text reads as None, as a parsed ``<content></content>`` does.
     """
-    if element is None:
-        return None
-    for step in _STEPS[path]:
-        children = element.get(step)
-        if children is None:
-            return None
-        element = children[0]
-    return element[""] or None
+    found = find(element, path)
+    return None if found is None else found[""] or None
 
 
 def text(element: Element | None, path: str) -> str | None:
     """The stripped text at ``path`` below ``element``, or None when absent or blank."""
-    if element is None:
-        return None
-    for step in _STEPS[path]:
-        children = element.get(step)
-        if children is None:
-            return None
-        element = children[0]
-    value = element[""]
-    if value is None:
-        return None
-    return value.strip() or None
+    value = findtext(element, path)
+    return None if value is None else value.strip() or None
 
 
 def texts(element: Element | None, path: str) -> list[str]:
