@@ -56,14 +56,7 @@ class RequirementsReader(ReaderBase):
                         continue
                 where = at("/qualifications", index)
                 if isinstance(item, dict):
-                    node = self.open(item, where)
-                    if self.is_credential(node):
-                        if found := self.credential(node, where):
-                            credentials.append(found)
-                        continue
-                    entry = self.education(node, where, required)
-                    if entry:
-                        education.append(entry)
+                    self.credential_or_education(item, where, required, credentials, education)
                 else:
                     required.extend(self.text_list(item, where, "requiredQualifications"))
         value = self.take("educationRequirements")
@@ -73,16 +66,11 @@ class RequirementsReader(ReaderBase):
             for index, item in items(value):
                 where = at("/educationRequirements", index)
                 if isinstance(item, dict):
-                    node = self.open(item, where)
-                    if self.is_credential(node):
-                        if found := self.credential(node, where):
-                            credentials.append(found)
-                        continue
-                    entry = self.education(node, where, required)
+                    self.credential_or_education(item, where, required, credentials, education)
                 else:
                     entry = self.education_text(item, where, required)
-                if entry:
-                    education.append(entry)
+                    if entry:
+                        education.append(entry)
         if required:
             out["requiredQualifications"] = required
         if education:
@@ -115,6 +103,22 @@ class RequirementsReader(ReaderBase):
             else:
                 out["experienceInPlaceOfEducation"] = parsed
         self.skills()
+
+    def credential_or_education(
+        self,
+        item: dict[str, Any],
+        where: str,
+        required: list[str],
+        credentials: list[dict[str, Any]],
+        education: list[dict[str, Any]],
+    ) -> None:
+        """A credential node of qualifications or educationRequirements, as what it names."""
+        node = self.open(item, where)
+        if self.is_credential(node):
+            if found := self.credential(node, where):
+                credentials.append(found)
+        elif entry := self.education(node, where, required):
+            education.append(entry)
 
     def education(
         self, node: dict[str, Any], where: str, required: list[str]
