@@ -171,3 +171,26 @@ def test_blank_input_is_told_apart_as_before(data: bytes) -> None:
     else:
         with pytest.raises(ReadError, match="malformed XML"):
             xmlsafe.parse(data + b"<")
+
+
+def slow_has_doctype(data: bytes) -> bool:
+    """The prolog scan every document went through before the shortcut."""
+    text = xmlsafe._prolog_text(data)
+    position = 0
+    while match := xmlsafe._PROLOG_ITEM.match(text, position):
+        position = match.end()
+    return xmlsafe._DOCTYPE.match(text, position) is not None
+
+
+PROLOG = [b"\xef\xbb\xbf", b'<?xml version="1.0"?>', b"<?xml ?>", b"<?pi x?>", b"<!-- c -->"]
+PROLOG += [b"<!DOCTYPE r>", b"<!doctype r [<!ENTITY e 'x'>]>", b" ", b"\n", b"\t", b"\x0c"]
+PROLOG += [b"<r>", b"<", b"?>", b"!", b"<r/>", b"\x00", b"\xa0"]
+
+
+@given(st.lists(st.sampled_from(PROLOG), max_size=8).map(b"".join))
+def test_a_prolog_the_shortcut_passes_has_no_doctype(data: bytes) -> None:
+    if xmlsafe._root_starts_the_document(data):
+        assert not slow_has_doctype(data)
+    if slow_has_doctype(data):
+        with pytest.raises(xmlsafe.UnsafeXMLError, match="document type declaration"):
+            xmlsafe.parse(data)

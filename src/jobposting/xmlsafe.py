@@ -84,7 +84,25 @@ def _prolog_text(data: bytes) -> str:
     return head.decode("latin-1").removeprefix("\xef\xbb\xbf")
 
 
+def _root_starts_the_document(data: bytes) -> bool:
+    """True when the prolog is only a UTF-8 BOM, an XML declaration and white space.
+
+    Then the next markup is the root element's start tag, and no DOCTYPE can follow it in a
+    document libxml2 accepts: the common case, told without decoding the document's head.
+    """
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"<?xml", start):
+        end = data.find(b"?>", start, start + 1024)
+        if end == -1:
+            return False
+        start = end + 2
+    head = data[start : start + 256].lstrip(b" \t\r\n")
+    return head[:1] == b"<" and head[1:2] not in (b"!", b"?", b"")
+
+
 def _refuse_doctype(data: bytes) -> None:
+    if _root_starts_the_document(data):
+        return
     text = _prolog_text(data)
     position = 0
     while match := _PROLOG_ITEM.match(text, position):

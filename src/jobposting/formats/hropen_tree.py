@@ -20,7 +20,6 @@ first added, which is the order the HR Open writer adds them.
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -155,6 +154,19 @@ def local_name(tag: str) -> str:
     return tag[tag.find("}") + 1 :]
 
 
+#: Tags -> their local names (``{namespace}name`` -> ``name``), as met; other tags as they are.
+_LOCAL_NAMES: dict[Any, Any] = {}
+
+
+def _local(tag: Any) -> Any:
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = local_name(tag) if type(tag) is str else tag
+        if len(_LOCAL_NAMES) < 4096:  # the tags of a vocabulary, not of every document
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
 def from_lxml(
     root: etree._Element, *, local_names: bool = False, attributes: bool = False
 ) -> Element:
@@ -165,35 +177,38 @@ def from_lxml(
     processing instructions are children too, under lxml's ``Comment`` and ``PI`` factories as
     their tags, so that :func:`has_children` sees them; no path finds them.
     """
-    # One pass in lxml's C iteration, then plain Python objects only: each element's tag,
-    # text and number of children in document order rebuild the tree.
-    if attributes:
-        rows: list[tuple[Any, ...]] = [(e.tag, e.text, len(e), e.items()) for e in root.iter()]
-    else:
-        rows = [(e.tag, e.text, len(e)) for e in root.iter()]
-    top: Element = {"": rows[0][1]}
-    if attributes and rows[0][3]:
-        top["@"] = dict(rows[0][3])
+    # One walk in lxml's C iteration (document order); each element's number of children
+    # says how long it stays the parent. Local names come from a cache of the tags met.
+    top: Element = {"": root.text}
+    if attributes and len(root.attrib):
+        top["@"] = dict(root.attrib)
     stack: list[tuple[Element, int]] = []
+    push = stack.append
+    pop = stack.pop
     parent = top
-    left = rows[0][2]
-    for row in islice(rows, 1, None):
+    left = len(root)
+    names = _LOCAL_NAMES
+    walk = root.iter()
+    next(walk)
+    for node in walk:
         while not left:
-            parent, left = stack.pop()
+            parent, left = pop()
         left -= 1
-        tag = row[0]
-        if local_names and type(tag) is str:
-            tag = tag[tag.find("}") + 1 :]
-        element = {"": row[1]}
-        if attributes and row[3]:
-            element["@"] = dict(row[3])
+        tag = node.tag
+        if local_names:
+            name = names.get(tag)
+            tag = _local(tag) if name is None else name
+        element: Element = {"": node.text}
+        if attributes and len(node.attrib):
+            element["@"] = dict(node.attrib)
         siblings = parent.get(tag)
         if siblings is None:
             parent[tag] = [element]
         else:
             siblings.append(element)
-        if row[2]:
-            stack.append((parent, left))
+        count = len(node)
+        if count:
+            push((parent, left))
             parent = element
-            left = row[2]
+            left = count
     return top
