@@ -397,3 +397,100 @@ escaped_breaks = st.lists(
 def test_literal_line_breaks_are_the_two_replacements(text: str) -> None:
     expected = text.replace(">\\n", ">\n").replace("\\n<", "\n<")
     assert description._line_breaks(text) == expected
+
+
+# -- the residual --------------------------------------------------------------------------------
+
+
+def plain_same_numbers(left: Any, right: Any) -> bool:
+    """_same_numbers() as first written: a call for every member that is not a str."""
+    kind = left.__class__
+    if kind is not right.__class__:
+        return isinstance(left, str) and isinstance(right, str) and str(left) == str(right)
+    if kind is dict:
+        return all(
+            value.__class__ is str or plain_same_numbers(value, right[key])
+            for key, value in left.items()
+        )
+    if kind is list:
+        return all(
+            value.__class__ is str or plain_same_numbers(value, other)
+            for value, other in zip(left, right, strict=True)
+        )
+    if kind is float:
+        return bool(left == right)
+    if kind is str:
+        return True
+    if isinstance(left, str):
+        return str(left) == str(right)
+    if isinstance(left, dict):
+        return all(plain_same(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return all(plain_same(a, b) for a, b in zip(left, right, strict=True))
+    return bool(left == right)
+
+
+def plain_same(left: Any, right: Any) -> bool:
+    return bool(left == right) and plain_same_numbers(left, right)
+
+
+def plain_residual(want: Any, got: Any, *, top: bool = False) -> Any:
+    """residual() as first written: same() for every pair, a key-view test for got's extras."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        out: dict[str, Any] = {}
+        for key, value in want.items():
+            if key not in got:
+                out[key] = value
+            elif not plain_same(value, got[key]):
+                out[key] = value if top and key == "extensions" else plain_residual(value, got[key])
+        for key in got:
+            if key not in want:
+                out[key] = None
+        return out
+    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
+        return {
+            str(index): plain_residual(item, other)
+            for index, (item, other) in enumerate(zip(want, got, strict=True))
+            if not plain_same(item, other)
+        }
+    return want
+
+
+class Text(str):
+    """A str subclass: compared as its text."""
+
+
+nan = float("nan")
+number_leaves = st.sampled_from([0, 1, -1, 0.0, -0.0, 1.0, 2.5, True, False, None, nan, "1", "a"])
+numbered_values = st.recursive(
+    number_leaves | st.builds(Text, st.sampled_from(["1", "a"])),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["a", "b", "extensions"]), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@FUZZ
+@given(numbered_values, numbered_values)
+def test_same_is_the_plain_same(left: Any, right: Any) -> None:
+    from jobposting.formats.jsonld_residual import same
+
+    assert same(left, right) == plain_same(left, right)
+    assert same(left, left) == plain_same(left, left)
+    twin = copy.copy(left)
+    assert same(left, twin) == plain_same(left, twin)
+
+
+@FUZZ
+@given(
+    st.dictionaries(st.sampled_from(["a", "b", "c", "extensions"]), numbered_values, max_size=4),
+    st.dictionaries(st.sampled_from(["a", "b", "c", "extensions"]), numbered_values, max_size=4),
+)
+def test_residual_is_the_plain_residual(want: dict[str, Any], got: dict[str, Any]) -> None:
+    from jobposting.formats.jsonld_residual import residual
+
+    assert json.dumps(residual(want, got)) == json.dumps(plain_residual(want, got, top=True))
+    mixed = {**got, **{key: value for key, value in want.items() if key < "b"}}
+    assert json.dumps(residual(want, mixed)) == json.dumps(plain_residual(want, mixed, top=True))

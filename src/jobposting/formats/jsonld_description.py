@@ -106,9 +106,6 @@ class Description:
 _OWN_H2 = re.compile(r'<h2(?: data-jobposting="([A-Za-z]+)")?>(.*?)</h2>', re.S)
 _ANY_H12 = re.compile(r"<h([12])>(.*?)</h\1>", re.S)
 _ENCODED_TAG = re.compile(r"&lt;/?[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
-_FAST_TOKEN = re.compile(
-    r'<(/?)([a-z0-9]+)( href="[^"<>&]*")?>|[<>]|&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)'
-)
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -218,15 +215,34 @@ _OTHER_TAG = re.compile(
 )
 
 
+#: The tag names (as ``_TAG_NAMES`` captures them) of the subset's opening and closing tags.
+_SUBSET_NAMES = frozenset(_OPENING) | frozenset(_CLOSING)
+
+
 def _is_rich_text(value: str) -> bool:
-    """True when ``value`` is canonical rich text (a fast scan; the exact checker when unsure)."""
-    if _OTHER_TAG.search(value):
-        return False  # an element, comment or declaration outside the subset
+    """True when ``value`` is canonical rich text (a fast scan; the exact checker when unsure).
+
+    The tags are found first: when every ``<`` begins one of them and each names a tag of the
+    subset, ``_OTHER_TAG`` (a ``<`` not followed by a subset tag's name and a space or ``>``)
+    cannot match, and its scan over the text is left out.
+    """
     if ' href="' not in value:
-        return _is_rich_text_without_links(value)
+        names = _TAG_NAMES.findall(value)
+        counted = value.count("<") == len(names) and value.count(">") == len(names)
+        if counted and _SUBSET_NAMES.issuperset(names):
+            return _names_nest(value, names)
+        if _OTHER_TAG.search(value):
+            return False  # an element, comment or declaration outside the subset
+        if not counted:
+            return not rich_text_problems(value)  # a bare < or >: ask the checker
+        return _names_nest(value, names)
     tokens = _TAGS.findall(value)
-    if value.count("<") != len(tokens) or value.count(">") != len(tokens):
-        return not rich_text_problems(value)  # a bare < or >: ask the checker
+    counted = value.count("<") == len(tokens) and value.count(">") == len(tokens)
+    if not (counted and _SUBSET_NAMES.issuperset(tag for tag, _ in tokens)):
+        if _OTHER_TAG.search(value):
+            return False
+        if not counted:
+            return not rich_text_problems(value)  # a bare < or >: ask the checker
     if "&" in value and _ODD_AMPERSAND.search(value):
         return not rich_text_problems(value)
     stack: list[str] = []
@@ -244,14 +260,10 @@ def _is_rich_text(value: str) -> bool:
     return not stack
 
 
-def _is_rich_text_without_links(value: str) -> bool:
-    """The rest of :func:`_is_rich_text` for a value without links: the same steps on tag names.
-
-    Without ``href="`` no tag has the href group, so the names alone are the tags.
+def _names_nest(value: str, names: list[str]) -> bool:
+    """The rest of :func:`_is_rich_text` for a value without links whose every ``<`` and ``>``
+    belongs to a tag of ``names``: the same steps on tag names (no tag has the href group).
     """
-    names = _TAG_NAMES.findall(value)
-    if value.count("<") != len(names) or value.count(">") != len(names):
-        return not rich_text_problems(value)  # a bare < or >: ask the checker
     if "&" in value and _ODD_AMPERSAND.search(value):
         return not rich_text_problems(value)
     stack: list[str] = []

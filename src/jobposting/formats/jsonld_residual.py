@@ -25,18 +25,32 @@ def same(left: Any, right: Any) -> bool:
 
 
 def _same_numbers(left: Any, right: Any) -> bool:
-    """For two equal JSON values: whether each number of one has the type of the other's."""
+    """For two equal JSON values: whether each number of one has the type of the other's.
+
+    Members of a dict or a list are checked where they stand when they are strings, ints,
+    booleans or null of the same class on both sides (two equal values of one of those classes
+    are the same), so only containers, floats and other classes cost a call.
+    """
     kind = left.__class__
     if kind is not right.__class__:
         return isinstance(left, str) and isinstance(right, str) and str(left) == str(right)
     if kind is dict:
         for key, value in left.items():
-            if value.__class__ is not str and not _same_numbers(value, right[key]):
+            member = value.__class__
+            if member is str:
+                continue
+            other = right[key]
+            if member in _SAME_WHEN_EQUAL and member is other.__class__:
+                continue
+            if not _same_numbers(value, other):
                 return False
         return True
     if kind is list:
         for value, other in zip(left, right, strict=True):
-            if value.__class__ is not str and not _same_numbers(value, other):
+            member = value.__class__
+            if member is str or (member in _SAME_WHEN_EQUAL and member is other.__class__):
+                continue
+            if not _same_numbers(value, other):
                 return False
         return True
     if kind is float:
@@ -52,6 +66,11 @@ def _same_numbers(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
+#: Classes whose equal values are the same: for them ``_same_numbers`` ends in ``left == right``
+#: (str: True), which the caller's equality already says.
+_SAME_WHEN_EQUAL = frozenset({str, int, bool, type(None)})
+
+
 def residual(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     """What to merge into ``got`` to obtain ``want`` (both canonical JSON objects).
 
@@ -63,20 +82,25 @@ def residual(want: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
 
 def _object(want: dict[str, Any], got: dict[str, Any], *, top: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    shared = 0
     for key, value in want.items():
         if key in got:
+            shared += 1
             have = got[key]
-            if value == have and _same_numbers(value, have):
-                continue
+            kind = value.__class__
+            if value == have and (
+                (kind in _SAME_WHEN_EQUAL and kind is have.__class__) or _same_numbers(value, have)
+            ):
+                continue  # the same value (what same() says, without the call for a leaf)
             if top and key == "extensions":
                 out[key] = copy.deepcopy(value)
-            elif value.__class__ is dict and have.__class__ is dict:
+            elif kind is dict and have.__class__ is dict:
                 out[key] = _object(value, have)
             else:
                 out[key] = _value(value, have)
         else:
             out[key] = copy.deepcopy(value) if top and key == "extensions" else value
-    if not got.keys() <= want.keys():
+    if shared < len(got):  # got has keys that want lacks
         for key in got:
             if key not in want:
                 out[key] = None
@@ -90,7 +114,14 @@ def _value(want: Any, have: Any) -> Any:
         changed = {}
         for index, item in enumerate(want):
             other = have[index]
-            if not (item == other and _same_numbers(item, other)):
+            kind = item.__class__
+            if item == other and (
+                (kind in _SAME_WHEN_EQUAL and kind is other.__class__) or _same_numbers(item, other)
+            ):
+                continue
+            if kind is dict and other.__class__ is dict:
+                changed[str(index)] = _object(item, other)
+            else:
                 changed[str(index)] = _value(item, other)
         return changed
     return want
