@@ -25,7 +25,7 @@ import enum
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -61,6 +61,7 @@ class _Generator:
             "datetime": dt.datetime,
             "date_time": date_time,
             "date_value": date_value,
+            "new": object.__new__,
         }
         self.lines: list[str] = []
         self.done: set[type[Any]] = set()
@@ -83,22 +84,29 @@ class _Generator:
 
     def _structure(self, cl: type[Any], fields: Any) -> None:
         name = cl.__name__
+        if not _plain_init(cl, fields):  # pragma: no cover - the model's classes are plain
+            raise TypeError(f"no fast structure for {cl!r}: its __init__ does more than set slots")
         out = self.lines
         out.append(f"def s_{name}(o):")
         out.append("    if type(o) is not dict or not o.keys() <= K_" + name + ":")
         out.append("        raise Irregular")
-        out.append("    kw = {}")
+        # What the attrs __init__ does, without its call and keywords: set each slot, to the
+        # default where the key is absent.
+        out.append(f"    x = new(C_{name})")
         for a in fields:
             key = self.wire(a.name)
-            required = a.default is attrs.NOTHING
-            if required:
+            setter, default = f"S_{name}_{a.name}", f"D_{name}_{a.name}"
+            self.names[setter] = getattr(cl, a.name).__set__
+            self.names[default] = a.default
+            if a.default is attrs.NOTHING:  # required
                 out.append(f"    v = o[{key!r}]")  # KeyError: the caller takes the slow path
+                out.append(f"    {setter}(x, {self._read(a.type, 'v')})")
             else:
                 out.append(f"    v = o.get({key!r}, ABSENT)")  # null is irregular, not absent
-                out.append("    if v is not ABSENT:")
-            indent = "    " if required else "        "
-            out.append(f"{indent}kw[{a.alias!r}] = {self._read(a.type, 'v')}")
-        out.append(f"    return C_{name}(**kw)")
+                out.append(
+                    f"    {setter}(x, {default} if v is ABSENT else {self._read(a.type, 'v')})"
+                )
+        out.append("    return x")
 
     def _read(self, t: Any, v: str) -> str:
         """An expression structuring ``v`` of type ``t`` (raising Irregular when unsure)."""
@@ -181,6 +189,24 @@ def _strs(v):
     return tuple(v)
 
 """
+
+
+def _plain_init(cl: type[Any], fields: Any) -> bool:
+    """True when the attrs ``__init__`` of ``cl`` only sets each slot (to its value or a plain
+    default): no validator, converter, factory, alias or init hook, so that setting the slots
+    directly builds the same object (twice as fast)."""
+    if not getattr(cl, "__slots__", None) or hasattr(cl, "__attrs_post_init__"):
+        return False
+    if hasattr(cl, "__attrs_pre_init__"):
+        return False
+    return all(
+        a.init
+        and a.validator is None
+        and a.converter is None
+        and not isinstance(a.default, cast("type", attrs.Factory))
+        and a.alias == a.name
+        for a in fields
+    )
 
 
 def _optional_inner(t: Any) -> Any:
