@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import copy
 import html
+import importlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+from unittest import mock
 
 import lxml.html
 import pytest
@@ -24,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobposting.formats import jsonld_description as description
+from jobposting.formats import jsonld_map
 from jobposting.formats import jsonld_markup as markup
 from jobposting.formats.jsonld_read import (
     _last_comment_start,
@@ -32,6 +35,7 @@ from jobposting.formats.jsonld_read import (
     node_index,
     parse_text,
 )
+from jobposting.formats.jsonld_values import Log
 from jobposting.richtext import URL_SCHEMES, rich_text_problems
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -494,3 +498,201 @@ def test_residual_is_the_plain_residual(want: dict[str, Any], got: dict[str, Any
     assert json.dumps(residual(want, got)) == json.dumps(plain_residual(want, got, top=True))
     mixed = {**got, **{key: value for key, value in want.items() if key < "b"}}
     assert json.dumps(residual(want, mixed)) == json.dumps(plain_residual(want, mixed, top=True))
+
+
+# -- the node reader's regular shapes -------------------------------------------------------------
+
+
+def read_with(
+    call: Callable[[Any], Any], fast_path: str | None = None
+) -> tuple[str, list[tuple[str, str, str, str | None]], str]:
+    """What ``call(reader)`` gives, notes and keeps; with the named fast path turned off.
+
+    ``fast_path`` is "module:function" of a regular-shape function that returns None for
+    shapes it leaves to the general code: patched to always return None, the general code reads
+    everything.
+    """
+    log = Log()
+    reader = jsonld_map._Reader({}, {}, log)
+    if fast_path is None:
+        result = call(reader)
+    else:
+        module, name = fast_path.split(":")
+        with mock.patch.object(importlib.import_module(module), name, return_value=None):
+            result = call(reader)
+    notes = [(p.pointer, p.code, p.message, field) for p, field in log.notes]
+    return json.dumps(result), notes, json.dumps(log.leftovers)
+
+
+amount_values = st.sampled_from(
+    [0, 1, 900, 5000, 12000, 2.5, 0.0, -0.0, -1, float("inf"), float("nan"), True, "100", None]
+)
+amount_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["QuantitativeValue", None]),
+        "minValue": amount_values,
+        "maxValue": amount_values,
+        "value": amount_values,
+        "unitText": st.sampled_from(["YEAR", "HOUR", "MONTH", "year", "PER_HOUR", " DAY", None]),
+        "unitCode": st.sampled_from(["HUR", None]),
+        "schema:value": amount_values,
+    },
+)
+pay_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["MonetaryAmount", None]),
+        "currency": st.sampled_from(["USD", "EUR", " USD", "usd", "$", "XYZ", None, 5]),
+        "value": st.one_of(amount_nodes, amount_values),
+        "description": st.sampled_from(["Base", " Base pay ", "", "<b>Pay</b>", "R&D", None, 3]),
+        "priceCurrency": st.sampled_from(["GBP", None]),
+        "minPrice": amount_values,
+    },
+)
+
+
+def quantitative_value(low: float, high: float, layout: slice, unit: str) -> dict[str, Any]:
+    """A QuantitativeValue with some of minValue, maxValue and value (``layout`` picks them)."""
+    amounts = list({"minValue": low, "maxValue": high, "value": high}.items())[layout]
+    return {"@type": "QuantitativeValue", **dict(amounts), "unitText": unit}
+
+
+good_amounts = st.sampled_from([0, 1, 900, 5000, 12000, 2.5, 0.0])
+regular_pay_nodes: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "@type": st.just("MonetaryAmount"),
+        "currency": st.sampled_from(["USD", "EUR"]),
+        "value": st.builds(
+            quantitative_value,
+            good_amounts,
+            good_amounts,
+            st.sampled_from([slice(0, 2), slice(2, 3), slice(0, 1), slice(1, 3)]),
+            st.sampled_from(["YEAR", "HOUR"]),
+        ),
+    },
+    optional={"description": st.sampled_from(["Base", " Base pay ", "", "R&D"])},
+)
+
+
+texts = st.sampled_from(["Leeds", " Leeds ", "", "A&B", "<b>X</b>", "VA", "Virginia", "US-VA", 7])
+countries = st.sampled_from(["GB", "US", "us", " GB", "UK", "Germany", "ZZ", "", 44])
+address_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["PostalAddress", None]),
+        "streetAddress": texts,
+        "addressLocality": texts,
+        "addressRegion": st.sampled_from(["VA", "Virginia", "US-VA", "GB-LND", " BY ", ""]),
+        "postalCode": texts,
+        "addressCountry": countries,
+        "schema:postalCode": texts,
+        "@id": st.just("#a"),
+    },
+)
+coordinates = st.sampled_from([0, 51.5, -0.1, 200, -91, True, "51.5", float("nan"), None])
+place_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["Place", None]),
+        "identifier": st.sampled_from(["leeds-1", "x y", "", 5, None]),
+        "name": texts,
+        "address": st.one_of(address_nodes, texts),
+        "geo": st.one_of(
+            st.fixed_dictionaries(
+                {"latitude": coordinates, "longitude": coordinates},
+                optional={"@type": st.just("GeoCoordinates"), "elevation": st.just(3)},
+            ),
+            st.just("51.5,-0.1"),
+        ),
+        "latitude": coordinates,
+    },
+)
+regular_places: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"@type": st.just("Place")},
+    optional={
+        "identifier": st.just("leeds-1"),
+        "name": st.just("Head office"),
+        "address": st.fixed_dictionaries(
+            {"@type": st.just("PostalAddress")},
+            optional={
+                "streetAddress": st.just("1 Park Row"),
+                "addressLocality": st.just("Leeds"),
+                "addressRegion": st.sampled_from(["VA", "Virginia", "US-VA", "GB-LND", "BY"]),
+                "postalCode": st.just("LS1 5AB"),
+                "addressCountry": st.sampled_from(["GB", "US", "DE"]),
+            },
+        ),
+        "geo": st.fixed_dictionaries(
+            {
+                "@type": st.just("GeoCoordinates"),
+                "latitude": st.sampled_from([0, 51.5, 90]),
+                "longitude": st.sampled_from([-0.1, 180, 7]),
+            }
+        ),
+    },
+)
+
+
+experience_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["OccupationalExperienceRequirements", None]),
+        "monthsOfExperience": st.sampled_from([0, 24, 18.4, -1, True, "36", float("inf"), None]),
+        "description": st.sampled_from(["Python", " Python ", "", "R&D", "<b>Go</b>", 3, None]),
+        "schema:description": st.just("Rust"),
+    },
+)
+regular_experience: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"@type": st.just("OccupationalExperienceRequirements")},
+    optional={
+        "monthsOfExperience": st.sampled_from([0, 24, 18.5, 30.0]),
+        "description": st.sampled_from(["Python", " Python "]),
+    },
+)
+
+
+#: Each regular-shape fast path ("module:function"), the nodes to try it on, and the call of the
+#: reader method that takes it.
+REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any]]] = [
+    (
+        "jsonld_map_pay:_regular_pay",
+        st.tuples(st.one_of(regular_pay_nodes, pay_nodes), st.sampled_from([None, "CHF"])),
+        lambda reader, case: reader.pay(case[0], "/baseSalary/0", case[1]),
+    ),
+    (
+        "jsonld_map_places:_regular_place",
+        st.one_of(regular_places, place_nodes),
+        lambda reader, node: reader.location(node, "/jobLocation/0"),
+    ),
+    (
+        "jsonld_map_requirements:_regular_experience",
+        st.one_of(regular_experience, experience_nodes),
+        lambda reader, node: reader.experience(node, "/experienceRequirements/0"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fast_path", "nodes", "call"), REGULAR_SHAPES, ids=[row[0] for row in REGULAR_SHAPES]
+)
+@FUZZ
+@given(data=st.data())
+def test_regular_shapes_are_what_the_general_reading_gives(
+    fast_path: str, nodes: st.SearchStrategy[Any], call: Callable[[Any, Any], Any], data: Any
+) -> None:
+    """A fast path gives what the general code gives: the same value, notes and leftovers."""
+    node = data.draw(nodes)
+
+    def read(reader: Any) -> Any:
+        return call(reader, node)
+
+    assert read_with(read) == read_with(read, "jobposting.formats." + fast_path)
+
+
+@FUZZ
+@given(st.text(st.sampled_from([*SPACES[:8], "-", "*", "\u2022", "\u2013", "a", ".", ","])))
+def test_bullet_marks_are_what_the_bullet_pattern_needs(text: str) -> None:
+    from jobposting.formats.jsonld_map_base import _BULLET, _has_bullet_mark
+
+    assert _has_bullet_mark(text) or _BULLET.search(text) is None

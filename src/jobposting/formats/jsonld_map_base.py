@@ -10,6 +10,7 @@ together.
 from __future__ import annotations
 
 import copy
+import math
 import re
 from collections.abc import Mapping, Set
 from typing import Any
@@ -43,6 +44,10 @@ def type_names(node: Mapping[str, Any]) -> list[str]:
     return [_SCHEMA_PREFIX.sub("", name) for name in names if isinstance(name, str)]
 
 
+#: Keywords of a nested node that are not properties to keep.
+_NODE_KEYWORDS = frozenset({"@type", "@context"})
+
+
 class ReaderBase:
     """One JobPosting node being read, and the helpers every property needs.
 
@@ -58,7 +63,12 @@ class ReaderBase:
         self.used: set[str] = {"@context", "@type", EXTENSION_TERM}
 
     def open(self, node: Mapping[str, Any], where: str) -> dict[str, Any]:
-        """A node with its keys normalised; its explicit nulls are noted (they mean absent)."""
+        """A node with its keys normalised; its explicit nulls are noted (they mean absent).
+
+        A plain dict whose keys need no normalising is returned as it is, not copied: the reader
+        never changes a node, and what it keeps of one (under extensions.jsonld) already shares
+        the node's values.
+        """
         if None in node.values():
             for key, value in node.items():
                 if value is None:
@@ -66,7 +76,7 @@ class ReaderBase:
         for key in node:
             if ":" in key and key != EXTENSION_TERM:
                 return normalise_keys(node)
-        return dict(node)
+        return node if node.__class__ is dict else dict(node)
 
     def take(self, key: str) -> Any:
         """The value of ``key``, marking it as used; None when absent."""
@@ -90,8 +100,10 @@ class ReaderBase:
 
     def keep_rest(self, node: Mapping[str, Any], where: str, used: Set[str]) -> None:
         """Keep the properties of a nested node that were not read."""
+        if node.keys() - used <= _NODE_KEYWORDS:
+            return  # every property was read (the usual case): no loop over the node
         for key, value in node.items():
-            if key not in used and key not in ("@type", "@context"):
+            if key not in used and key not in _NODE_KEYWORDS:
                 self.log.keep(pointer(where, key), copy.deepcopy(value))
 
     def text(self, value: Any, where: str, field: str) -> str | None:
@@ -168,10 +180,41 @@ def clean_item(value: str) -> str | None:
         and "&" not in text
         and "\n" not in text
         and ".," not in text
-        and _BULLET.search(text) is None
+        and (not _has_bullet_mark(text) or _BULLET.search(text) is None)
     ):
         return text
     return None
+
+
+def _has_bullet_mark(text: str) -> bool:
+    """Whether ``text`` holds a character ``_BULLET`` needs (a few substring searches)."""
+    return (
+        "-" in text
+        or "*" in text
+        or "\u2022" in text
+        or "\u00b7" in text
+        or "\u25aa" in text
+        or "\u25cf" in text
+        or "\u2013" in text
+    )
+
+
+def clean_text(value: Any) -> str | None:
+    """A string's stripped text when :meth:`ReaderBase.text` gives it without a note, else None.
+
+    Such a string is not empty once stripped and holds no ``<`` and no ``&``: nothing to decode.
+    """
+    if value.__class__ is str:
+        text: str = value.strip()
+        if text and "<" not in text and "&" not in text:
+            return text
+    return None
+
+
+def plain_number(value: Any) -> bool:
+    """Whether a value is a finite JSON number (not a boolean): what ``v.number`` gives as is."""
+    kind = value.__class__
+    return kind is int or (kind is float and math.isfinite(value))
 
 
 def _split_items(value: str) -> list[str]:

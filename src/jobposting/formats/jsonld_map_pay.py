@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase
+from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, plain_number
 from jobposting.formats.jsonld_values import at, items
 
 _PAY_KEYS = frozenset(
@@ -65,6 +65,8 @@ class PayReader(ReaderBase):
         self, value: Any, where: str, fallback: str | None
     ) -> tuple[dict[str, Any] | None, str | None, bool]:
         """One baseSalary item -> (pay range, free text, whether salaryCurrency was used)."""
+        if value.__class__ is dict and (regular := _regular_pay(value)) is not None:
+            return regular, None, False
         log = self.log
         if value is None or v.is_absent(value, where, log, "compensation"):
             return None, None, False
@@ -176,3 +178,51 @@ class PayReader(ReaderBase):
                 amount = v.number(node[key], where + "/" + key, self.log, "compensation")
                 if amount is not None and amount >= 0:
                     amounts[field] = amount
+
+
+_REGULAR_PAY_KEYS = frozenset({"@type", "currency", "value", "description"})
+_REGULAR_AMOUNT_KEYS = frozenset({"@type", "value", "minValue", "maxValue", "unitText"})
+_PERIODS = frozenset({"HOUR", "DAY", "WEEK", "MONTH", "YEAR"})
+
+
+def _regular_pay(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The pay range of a MonetaryAmount in the writer's shape, or None for any other node.
+
+    The shape: ``currency`` an ISO code as it is, ``value`` a QuantitativeValue of JSON numbers
+    (not booleans, finite, not negative, not all 0, minimum not above maximum, ``value`` not with
+    a bound) and a canonical ``unitText``, an optional clean ``description``; no null, no prefixed
+    key, no other property. For it :meth:`PayReader.pay` reads each value as it is, notes nothing
+    and keeps nothing, and gives this range (the same keys in the same order).
+    """
+    if not node.keys() <= _REGULAR_PAY_KEYS or None in node.values():
+        return None
+    currency = node.get("currency")
+    inner = node.get("value")
+    if (
+        currency.__class__ is not str
+        or currency not in v.CURRENCY_CODES
+        or inner.__class__ is not dict
+        or not inner.keys() <= _REGULAR_AMOUNT_KEYS
+        or None in inner.values()
+        or inner.get("unitText") not in _PERIODS
+    ):
+        return None
+    pay: dict[str, Any] = {"currency": currency}
+    for key, field in (("minValue", "minimum"), ("maxValue", "maximum"), ("value", "value")):
+        if key in inner:
+            amount = inner[key]
+            if not plain_number(amount) or amount < 0:
+                return None
+            pay[field] = amount
+    if len(pay) == 1 or not any(pay[key] for key in pay if key != "currency"):
+        return None  # no amount, or every amount 0
+    if "value" in pay and len(pay) > 2:
+        return None  # a value beside a bound: kept under extensions
+    if "minimum" in pay and "maximum" in pay and pay["minimum"] > pay["maximum"]:
+        return None  # swapped, with a note
+    pay["period"] = inner["unitText"]
+    if "description" in node:
+        if (text := clean_text(node["description"])) is None:
+            return None
+        pay["text"] = text
+    return pay

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, type_names
+from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, plain_number, type_names
 from jobposting.formats.jsonld_values import at, items
 
 _LOCATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
@@ -41,6 +41,8 @@ class PlacesReader(ReaderBase):
             self.out["locations"] = found
 
     def location(self, place: Any, where: str) -> dict[str, Any]:
+        if place.__class__ is dict and (regular := _regular_place(place)) is not None:
+            return regular
         if isinstance(place, str):
             label = self.text(place, where, "locations")
             return {"label": label} if label else {}
@@ -215,3 +217,82 @@ class PlacesReader(ReaderBase):
             return {"region": name}
         code, _ = v.country_code(name)
         return {"country": code} if code else {"name": name}
+
+
+_REGULAR_PLACE_KEYS = frozenset({"@type", "identifier", "name", "address", "geo"})
+_REGULAR_ADDRESS = (
+    ("streetAddress", "streetAddress"),
+    ("addressLocality", "locality"),
+    ("postalCode", "postalCode"),
+    ("addressCountry", "country"),
+    ("addressRegion", None),
+)
+_REGULAR_ADDRESS_KEYS = frozenset({"@type"}).union(key for key, _ in _REGULAR_ADDRESS)
+_REGULAR_GEO_KEYS = frozenset({"@type", "latitude", "longitude"})
+
+
+def _regular_place(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The location of a Place in the writer's shape, or None for any other node.
+
+    The shape: an ``identifier`` that is a location id, a ``name``, a PostalAddress of clean
+    texts whose ``addressCountry`` is an ISO code as it is, GeoCoordinates of JSON numbers in
+    range; no null, no prefixed key, no reference, no other property. For it
+    :meth:`PlacesReader.location` reads each value as it is, notes nothing and keeps nothing,
+    and gives this location (the same keys in the same order).
+    """
+    if not node.keys() <= _REGULAR_PLACE_KEYS or None in node.values():
+        return None
+    location: dict[str, Any] = {}
+    if "identifier" in node:
+        ident = node["identifier"]
+        if ident.__class__ is not str or not _LOCATION_ID.fullmatch(ident):
+            return None
+        location["id"] = ident
+    if "name" in node:
+        if (label := clean_text(node["name"])) is None:
+            return None
+        location["label"] = label
+    if "address" in node:
+        address = node["address"]
+        if (
+            address.__class__ is not dict
+            or not address.keys() <= _REGULAR_ADDRESS_KEYS
+            or None in address.values()
+        ):
+            return None
+        found: dict[str, str] = {}
+        for key, field in _REGULAR_ADDRESS:
+            if key in address:
+                if (text := clean_text(address[key])) is None:
+                    return None
+                if field is None:
+                    code = v.region_code(text, found.get("country"))
+                    if code and found.get("country") in (None, code[:2]):
+                        found["regionCode"] = code
+                    else:
+                        found["region"] = text
+                elif field == "country":
+                    if len(text) != 2 or text not in v.COUNTRY_CODES or text != address[key]:
+                        return None
+                    found[field] = text
+                else:
+                    found[field] = text
+        for field in _LOCATION_ORDER:
+            if field in found:
+                location[field] = found[field]
+    if "geo" in node:
+        geo = node["geo"]
+        if geo.__class__ is not dict or not geo.keys() <= _REGULAR_GEO_KEYS:
+            return None
+        lat: Any = geo.get("latitude")
+        lon: Any = geo.get("longitude")
+        if not (plain_number(lat) and plain_number(lon)):
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        location["geo"] = {"latitude": lat, "longitude": lon}
+    return location
+
+
+#: The address fields of a location in canonical order (after its id and label).
+_LOCATION_ORDER = ("streetAddress", "locality", "region", "regionCode", "postalCode", "country")

@@ -12,7 +12,13 @@ import re
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, clean_item, scheme_name
+from jobposting.formats.jsonld_map_base import (
+    ReaderBase,
+    clean_item,
+    clean_text,
+    plain_number,
+    scheme_name,
+)
 from jobposting.formats.jsonld_values import at, items
 
 _NO_REQUIREMENT = frozenset({"none", "n/a", "na", "no", "not required", "none required", "-"})
@@ -241,6 +247,8 @@ class RequirementsReader(ReaderBase):
         return {"levels": levels, "requirement": "REQUIRED", "text": text}
 
     def experience(self, value: Any, where: str) -> dict[str, Any] | None:
+        if value.__class__ is dict and (regular := _regular_experience(value)) is not None:
+            return regular
         entry: dict[str, Any] = {}
         if isinstance(value, dict):
             node = self.open(value, where)
@@ -364,3 +372,32 @@ def _months(text: str) -> int | None:
     unit = match.group(2).lower()
     factor = 1 if unit.startswith(("month", "monat", "mois", "mes")) else 12
     return round(amount * factor)
+
+
+_REGULAR_EXPERIENCE_KEYS = frozenset({"@type", "monthsOfExperience", "description"})
+
+
+def _regular_experience(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The requirement of an OccupationalExperienceRequirements in the writer's shape, or None.
+
+    The shape: ``monthsOfExperience`` a finite JSON number, not negative, and a clean
+    ``description``, at least one of them; no null, no prefixed key, no other property. For it
+    :meth:`RequirementsReader.experience` reads each value as it is, notes nothing and keeps
+    nothing, and gives this requirement.
+    """
+    if not node.keys() <= _REGULAR_EXPERIENCE_KEYS or None in node.values():
+        return None
+    entry: dict[str, Any] = {}
+    if "monthsOfExperience" in node:
+        months = node["monthsOfExperience"]
+        if not plain_number(months) or months < 0:
+            return None
+        entry["months"] = round(months)
+    if "description" in node:
+        if (subject := clean_text(node["description"])) is None:
+            return None
+        entry["subject"] = subject
+    if not entry:
+        return None
+    entry["requirement"] = "REQUIRED"
+    return entry
