@@ -21,9 +21,11 @@ Scoring. Each top-level field of the canonical posting is scored (``hiringOrgani
 is a list of items (a scalar is one item). Two items are compared by similarity in [0, 1]: text
 by ``difflib`` ratio after folding case, spaces and markup; numbers and enums by equality;
 objects by the mean similarity of their properties (for a truth that only has some properties,
-as markup does, only those). Items are matched one to one, best first, when their similarity is
-at least the threshold (0.7); a matched item counts its similarity. Precision is the sum over
-the extracted items, recall over the truth items; F1 their harmonic mean.
+as markup does, only those). A group of alternatives is known by its members, not its key: an
+``alternativeGroup`` is compared as the sorted names of the entries that share it. Items are
+matched one to one, best first, when their similarity is at least the threshold (0.7); a matched
+item counts its similarity. Precision is the sum over the extracted items, recall over the truth
+items; F1 their harmonic mean.
 
 Pages also get a description-text recall: the share of the words of the truth's description
 that appear in the extracted text, for the extractor and, when it is installed (the ``bench``
@@ -151,8 +153,25 @@ def fields(posting: Mapping[str, Any]) -> dict[str, list[Any]]:
             for sub, subvalue in value.items():
                 out[f"{key}.{sub}"] = subvalue if isinstance(subvalue, list) else [subvalue]
         else:
-            out[key] = value if isinstance(value, list) else [value]
+            out[key] = by_members(value) if isinstance(value, list) else [value]
     return out
+
+
+def by_members(items: list[Any]) -> list[Any]:
+    """The items with each ``alternativeGroup`` key replaced by its members' sorted names."""
+    members: dict[str, list[str]] = {}
+    for item in items:
+        if isinstance(item, Mapping) and "alternativeGroup" in item:
+            name = str(item.get("name") or item.get("language") or "")
+            members.setdefault(item["alternativeGroup"], []).append(name)
+    if not members:
+        return items
+    return [
+        {**item, "alternativeGroup": " | ".join(sorted(members[item["alternativeGroup"]]))}
+        if isinstance(item, Mapping) and "alternativeGroup" in item
+        else item
+        for item in items
+    ]
 
 
 def score(

@@ -30,7 +30,7 @@ from jobposting.extract.requirements import (
 )
 from jobposting.extract.router import Router
 from jobposting.extract.sections import split_sections
-from jobposting.extract.skills import find_skills
+from jobposting.extract.skills import alternatives, skill_spans
 from jobposting.formats.base import ReadOptions, Record
 from jobposting.model import RequirementLevel, Skill, Source, SourceFormat
 from jobposting.schema import validate_document
@@ -42,6 +42,10 @@ __all__ = [
     "posting_from_text",
     "posting_from_tree",
 ]
+
+
+#: What a group key keeps of a skill name: letters and digits, the rest a hyphen.
+_SLUG = re.compile(r"[^0-9a-z]+")
 
 
 @attrs.frozen(kw_only=True)
@@ -237,16 +241,48 @@ def _requirements(draft: Draft) -> None:
                     f"experience read from {item[:60]!r}",
                 )
                 draft.experience.append(experience)
-            known = {skill.name for skill in draft.skills}
-            for name in find_skills(item):
-                if name not in known:
-                    known.add(name)
-                    draft.note(
-                        f"/skills/{len(draft.skills)}",
-                        "skill-from-vocabulary",
-                        f"skill {name!r} found in {item[:60]!r}",
-                    )
-                    draft.skills.append(Skill(name=name, requirement=level))
+            _add_skills(draft, item, level)
+
+
+def _add_skills(draft: Draft, item: str, level: RequirementLevel) -> None:
+    """The vocabulary skills a line names, each once a posting; alternatives as a group."""
+    spans = skill_spans(item)
+    known = {skill.name for skill in draft.skills}
+    keys = {skill.alternative_group for skill in draft.skills}
+    grouped: dict[str, str] = {}
+    for names in alternatives(item, spans):
+        if known.isdisjoint(names) and grouped.keys().isdisjoint(names):
+            # A name already taken from another line keeps its own requirement: no group.
+            key = _group_key(names, keys)
+            keys.add(key)
+            grouped.update(dict.fromkeys(names, key))
+            draft.note(
+                f"/skills/{len(draft.skills)}",
+                "skill-alternatives",
+                f"skills {', '.join(names)} read as alternatives (any one of them) "
+                f"from {item[:60]!r}",
+            )
+    for name in dict.fromkeys(name for _, _, name in spans):
+        if name not in known:
+            known.add(name)
+            draft.note(
+                f"/skills/{len(draft.skills)}",
+                "skill-from-vocabulary",
+                f"skill {name!r} found in {item[:60]!r}",
+            )
+            draft.skills.append(
+                Skill(name=name, requirement=level, alternative_group=grouped.get(name))
+            )
+
+
+def _group_key(names: list[str], taken: set[str | None]) -> str:
+    """A key for a group of alternatives, from its names: "python-scala-or-java"."""
+    slugs = [_SLUG.sub("-", name.casefold()).strip("-") or "skill" for name in names]
+    base = "-".join(slugs[:-1]) + "-or-" + slugs[-1]
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    return key
 
 
 def _record(draft: Draft, options: ReadOptions) -> Record:

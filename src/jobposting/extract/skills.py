@@ -2,13 +2,17 @@
 
 Only names in the vocabulary are taken: a list of capitalised words is as often a list of
 teams or products as of skills, and a skill that is not there is better missed than invented.
+
+Skills listed as alternatives ("Python, Scala, or Java"; "AWS oder Azure") are told apart from
+skills listed together (:func:`alternatives`): any one of them meets the requirement.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-__all__ = ["find_skills"]
+__all__ = ["Found", "alternatives", "find_skills", "skill_spans"]
 
 #: Canonical spelling -> other spellings. Matching is case-insensitive for names of four or
 #: more characters and exact for shorter ones ("AWS", "SQL", "Go" would be a verb otherwise).
@@ -54,18 +58,65 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
-def find_skills(text: str) -> list[str]:
-    """Return the vocabulary skills ``text`` names, in text order, each once."""
-    found: list[tuple[int, int, str]] = []
+#: A skill found: where it starts and ends in the text, and its canonical name.
+Found = tuple[int, int, str]
+
+#: What may stand between two alternatives: a comma, or "or" in one of the languages read
+#: (after an optional comma; "and/or" counts: any one of them is enough).
+_OR = re.compile(
+    r"\s*,?\s*(?:or|and/or|oder|und/oder|ou|et/ou|o|u|y/o|of|en/of|oppure|eller|lub)\s+",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def skill_spans(text: str) -> list[Found]:
+    """The vocabulary skills ``text`` names, in text order (a name inside a longer one, as
+    "Google Cloud" in "Google Cloud Platform", is not found again)."""
+    found: list[Found] = []
     for canonical, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), canonical))
     found.sort(key=lambda item: (item[0], -item[1]))
-    names: list[str] = []
+    spans: list[Found] = []
     end = -1
     for start, stop, canonical in found:
         if start < end:  # inside a longer name already taken ("Google Cloud Platform")
             continue
         end = stop
-        names.append(canonical)
-    return list(dict.fromkeys(names))
+        spans.append((start, stop, canonical))
+    return spans
+
+
+def find_skills(text: str) -> list[str]:
+    """Return the vocabulary skills ``text`` names, in text order, each once."""
+    return list(dict.fromkeys(name for _, _, name in skill_spans(text)))
+
+
+def alternatives(text: str, spans: list[Found]) -> list[list[str]]:
+    """The groups of skills ``text`` lists as alternatives, each of two or more names.
+
+    A group is a run of skills with only commas and "or" between them, the last two joined by
+    "or" ("A, B, or C", "A or B or C", "A, B oder C"). Anything else between two skills ("and",
+    other words) ends a run; a run that ends with a comma ("A or B, C") says too little and is
+    no group, nor is a run that names a skill twice.
+    """
+    groups: list[list[str]] = []
+    run = [spans[0][2]] if spans else []
+    joined_by_or = False
+    for (_, stop, _), (start, _, name) in itertools.pairwise(spans):
+        gap = text[stop:start]
+        if _OR.fullmatch(gap):
+            run.append(name)
+            joined_by_or = True
+            continue
+        if _COMMA.fullmatch(gap):
+            run.append(name)
+            joined_by_or = False
+            continue
+        if joined_by_or and len(set(run)) == len(run):
+            groups.append(run)
+        run, joined_by_or = [name], False
+    if joined_by_or and len(set(run)) == len(run):
+        groups.append(run)
+    return groups
