@@ -652,6 +652,70 @@ regular_experience: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 )
 
 
+categories = st.sampled_from(
+    ["bachelor degree", " High School ", "license", "Bachelor's", "", "<b>x</b>", 3, None]
+)
+education_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["EducationalOccupationalCredential", None]),
+        "credentialCategory": st.one_of(categories, st.lists(categories, max_size=3)),
+        "educationalLevel": categories,
+        "about": st.one_of(texts, st.lists(texts, max_size=2)),
+        "description": st.sampled_from(["A degree in maths", " MSc ", "", "R&D", None]),
+        "name": texts,
+    },
+)
+regular_education: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "@type": st.just("EducationalOccupationalCredential"),
+        "credentialCategory": st.one_of(
+            st.sampled_from(["bachelor degree", "postgraduate degree", "High School"]),
+            st.lists(st.sampled_from(["bachelor degree", "associate degree"]), max_size=3),
+        ),
+    },
+    optional={
+        "about": st.lists(st.sampled_from(["maths", " physics "]), max_size=2),
+        "description": st.sampled_from(["A degree in maths", " MSc "]),
+    },
+)
+
+
+def education_read(reader: Any, node: Any) -> Any:
+    """What credential_or_education puts in each of its three lists."""
+    required: list[str] = []
+    credentials: list[dict[str, Any]] = []
+    education: list[dict[str, Any]] = []
+    reader.credential_or_education(node, "/qualifications/0", required, credentials, education)
+    return required, credentials, education
+
+
+contact_texts = st.sampled_from(["Recruiter", "hr", "talent_acquisition", "Chef", "", "a&b", None])
+contact_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["ContactPoint", None]),
+        "contactType": contact_texts,
+        "name": texts,
+        "email": st.sampled_from(["mailto:jo@example.org", "jo@example.org", "", 5]),
+        "telephone": st.sampled_from(["tel:+44 1", "+44 1", " "]),
+        "url": st.sampled_from(["https://x.org/a", "x.org", "https://x.org/a b", "a&amp;b"]),
+        "description": texts,
+        "areaServed": texts,
+    },
+)
+regular_contacts: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"@type": st.just("ContactPoint"), "contactType": st.sampled_from(["RECRUITER", "hr"])},
+    optional={
+        "name": st.just("Jo"),
+        "email": st.sampled_from(["jo@example.org", "mailto:jo@example.org"]),
+        "telephone": st.just("+44 1"),
+        "url": st.just("https://x.org/a"),
+        "description": st.just("Call us"),
+    },
+)
+
+
 #: Each regular-shape fast path ("module:function"), the nodes to try it on, and the call of the
 #: reader method that takes it.
 REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any]]] = [
@@ -669,6 +733,16 @@ REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any
         "jsonld_map_requirements:_regular_experience",
         st.one_of(regular_experience, experience_nodes),
         lambda reader, node: reader.experience(node, "/experienceRequirements/0"),
+    ),
+    (
+        "jsonld_map_requirements:_regular_education",
+        st.one_of(regular_education, education_nodes),
+        education_read,
+    ),
+    (
+        "jsonld_map:_regular_contact",
+        st.one_of(regular_contacts, contact_nodes),
+        lambda reader, node: reader.contact(node, "/applicationContact/0"),
     ),
 ]
 
@@ -696,3 +770,10 @@ def test_bullet_marks_are_what_the_bullet_pattern_needs(text: str) -> None:
     from jobposting.formats.jsonld_map_base import _BULLET, _has_bullet_mark
 
     assert _has_bullet_mark(text) or _BULLET.search(text) is None
+
+
+@FUZZ
+@given(st.lists(st.text(st.sampled_from(["a", "&", "<", ">", "\n", "\x00", "é", " "])), min_size=1))
+def test_blocks_escaped_together_are_each_escaped_alone(texts: list[str]) -> None:
+    expected = "".join(f"<li>{description._escape_text(text)}</li>" for text in texts)
+    assert description._escaped_blocks(texts, "<li>", "</li>") == expected

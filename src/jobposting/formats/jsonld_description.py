@@ -84,13 +84,29 @@ def build(posting: dict[str, Any]) -> str | None:
             statements = posting.get("legalStatements") or ()
             if statements:
                 parts.append(_heading(field, language))
-                parts.extend(f"<p>{_escape_text(s['text'])}</p>" for s in statements)
+                texts = [statement["text"] for statement in statements]
+                parts.append(_escaped_blocks(texts, "<p>", "</p>"))
         elif listed := lists[field]:
             parts.append(_heading(field, language))
-            items = "".join(f"<li>{_escape_text(item)}</li>" for item in listed)
-            parts.append(f"<ul>{items}</ul>")
+            parts.append(f"<ul>{_escaped_blocks(listed, '<li>', '</li>')}</ul>")
     result = "".join(parts)
     return result or None
+
+
+def _escaped_blocks(texts: list[str], start: str, end: str) -> str:
+    """``"".join(start + _escape_text(text) + end for text in texts)``, escaped in one go.
+
+    The texts are joined with NUL, escaped together and the NULs replaced by ``end + start``:
+    escaping maps each character on its own and leaves NUL as it is, so when no text holds a NUL
+    this is the text of each block escaped alone.
+    """
+    try:
+        joined = "\x00".join(texts)
+    except TypeError:
+        joined = None  # not all texts: escaped one by one below, failing as they did
+    if joined is None or joined.count("\x00") != len(texts) - 1:
+        return "".join(start + _escape_text(text) + end for text in texts)
+    return start + _escape_text(joined).replace("\x00", end + start) + end
 
 
 @attrs.define

@@ -23,6 +23,7 @@ from jobposting.formats import jsonld_description as description
 from jobposting.formats import jsonld_values as v
 from jobposting.formats.jsonld_map_base import (
     EXTENSION_TERM,
+    clean_text,
     escape_html,
     normalise_keys,
     type_names,
@@ -276,6 +277,8 @@ class _Reader(OrganizationReader, PlacesReader, PayReader, RequirementsReader):
                 self.out["workAuthorization"] = {"visaSponsorship": sponsorship, "text": text}
 
     def contact(self, value: Any, where: str) -> dict[str, Any] | None:
+        if value.__class__ is dict and (regular := _regular_contact(value)) is not None:
+            return regular
         if isinstance(value, str):
             address = value.strip()
             if "@" in address and " " not in address:
@@ -360,6 +363,52 @@ class _Reader(OrganizationReader, PlacesReader, PayReader, RequirementsReader):
                 self.out.setdefault("compensation", {})["benefits"] = listed
             elif listed:
                 self.out[field] = listed
+
+
+_REGULAR_CONTACT = (
+    ("contactType", "role"),
+    ("name", "name"),
+    ("email", "email"),
+    ("telephone", "phone"),
+    ("url", "url"),
+    ("description", "text"),
+)
+_REGULAR_CONTACT_KEYS = frozenset({"@type"}).union(key for key, _ in _REGULAR_CONTACT)
+
+
+def _regular_contact(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The contact of a ContactPoint in the writer's shape, or None for any other node.
+
+    The shape: a ``contactType`` that names a role (as the reader spells it or as it maps it),
+    clean texts, a ``url`` with a scheme and no space, a name, e-mail, telephone or URL; no
+    null, no prefixed key, no other property. For it :meth:`_Reader.contact` reads each value
+    as it is, notes nothing and keeps nothing, and gives this contact.
+    """
+    if not node.keys() <= _REGULAR_CONTACT_KEYS or None in node.values():
+        return None
+    contact: dict[str, Any] = {"role": "GENERAL"}
+    for key, field in _REGULAR_CONTACT:
+        if key in node:
+            if (text := clean_text(node[key])) is None:
+                return None
+            if field == "role":
+                role = text if text in _ROLE_NAMES else _ROLES.get(text.lower().replace("_", " "))
+                if role is None:
+                    return None
+                contact["role"] = role
+            elif field == "email":
+                contact["email"] = text.removeprefix("mailto:")
+            elif field == "phone":
+                contact["phone"] = text.removeprefix("tel:")
+            elif field == "url":
+                if " " in text or not v.URL_SCHEME.match(text):
+                    return None
+                contact["url"] = text
+            else:
+                contact[field] = text
+    if len(contact) == 1 or contact.keys() == {"role", "text"}:
+        return None
+    return contact
 
 
 def _show(value: Any) -> str:

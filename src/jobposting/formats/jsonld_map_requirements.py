@@ -119,6 +119,9 @@ class RequirementsReader(ReaderBase):
         education: list[dict[str, Any]],
     ) -> None:
         """A credential node of qualifications or educationRequirements, as what it names."""
+        if item.__class__ is dict and (regular := _regular_education(item)) is not None:
+            education.append(regular)
+            return
         node = self.open(item, where)
         if self.is_credential(node):
             if found := self.credential(node, where):
@@ -400,4 +403,47 @@ def _regular_experience(node: dict[str, Any]) -> dict[str, Any] | None:
     if not entry:
         return None
     entry["requirement"] = "REQUIRED"
+    return entry
+
+
+_REGULAR_EDUCATION_KEYS = frozenset({"@type", "credentialCategory", "about", "description"})
+
+
+def _regular_education(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The requirement of an EducationalOccupationalCredential in the writer's shape, or None.
+
+    The shape: ``credentialCategory`` one or more of Google's categories (a clean text each),
+    ``about`` clean texts, a clean ``description``; no null, no prefixed key, no other property.
+    No such category names a licence, a registration or a certification, so
+    :meth:`RequirementsReader.credential_or_education` reads it as education; it reads each
+    value as it is, guesses nothing, notes nothing and keeps nothing, and gives this requirement.
+    """
+    if not node.keys() <= _REGULAR_EDUCATION_KEYS or None in node.values():
+        return None
+    categories = node.get("credentialCategory")
+    if not categories:
+        return None
+    levels: list[str] = []
+    for item in categories if categories.__class__ is list else (categories,):
+        category = clean_text(item)
+        level = v.GOOGLE_CREDENTIALS.get(category.lower()) if category is not None else None
+        if level is None:
+            return None
+        if level not in levels:
+            levels.append(level)
+    entry: dict[str, Any] = {"levels": levels}
+    if "about" in node:
+        about = node["about"]
+        fields = []
+        for item in about if about.__class__ is list else (about,):
+            if (field := clean_text(item)) is None:
+                return None
+            fields.append(field)
+        if fields:
+            entry["fieldsOfStudy"] = fields
+    entry["requirement"] = "REQUIRED"
+    if "description" in node:
+        if (text := clean_text(node["description"])) is None:
+            return None
+        entry["text"] = text
     return entry

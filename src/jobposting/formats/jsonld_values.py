@@ -124,7 +124,8 @@ CURRENCY_CODES = frozenset(_SCHEMA_DEFS["currencyCode"]["enum"])
 _LANGUAGE_TAG = re.compile(_SCHEMA_DEFS["languageTag"]["pattern"])
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SUBDIVISION = re.compile(r"[A-Z]{2,3}")
-_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+#: A URL scheme and its colon, at the start of a URL.
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _BARE_HOST = re.compile(r"[\w-]+(\.[\w-]+)+(/|$)")
 
 
@@ -368,7 +369,7 @@ def url(value: Any, where: str, log: Log, field: str | None) -> str | None:
     result = html.unescape(value.strip()) if "&amp;" in value else value.strip()
     if " " in result:
         return None
-    if not _URL_SCHEME.match(result):
+    if not URL_SCHEME.match(result):
         if result.startswith("//"):
             result = "https:" + result
         elif _BARE_HOST.match(result):
