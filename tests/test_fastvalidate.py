@@ -105,7 +105,6 @@ def test_invalid_examples_give_the_same_problems(extra: dict[str, Any], expected
         pytest.param(minimal(openings=True), id="boolean-is-not-integer"),
         pytest.param(minimal(openings=float("nan")), id="nan"),
         pytest.param(minimal(openings=2**70), id="huge-integer"),
-        pytest.param(minimal(title="\ud800"), id="lone-surrogate"),
         pytest.param([], id="not-an-object"),
     ],
 )
@@ -121,10 +120,12 @@ def test_edges_where_the_two_libraries_differ(document: Any) -> None:
         pytest.param(minimal(skills=({"name": "x"},)), id="tuple"),
         pytest.param(minimal(openings=decimal.Decimal(2)), id="decimal"),
         pytest.param(minimal(extensions={"jsonld": {1: 2}}), id="integer-key"),
+        pytest.param(minimal(title="\ud800"), id="lone-surrogate"),
     ],
 )
 def test_values_that_are_not_json_skip_the_fast_path(document: Any) -> None:
-    """A tuple or Decimal means different things to the two libraries: jsonschema decides."""
+    """A tuple or Decimal means different things to the two libraries, and jsonschema-rs would
+    take a lone surrogate for text: jsonschema decides (and validation names the surrogate)."""
     assert fastvalidate.schema_valid(document) is False
     assert validate_document(document) == pure_problems(document)
 

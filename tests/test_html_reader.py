@@ -225,3 +225,44 @@ def test_the_crosswalk_names_every_property_of_the_schema() -> None:
     schema = json.loads((REPO / "schemas" / "jobposting.schema.json").read_text(encoding="utf-8"))
     table = crosswalk.parse((REPO / "converters" / "html" / "mapping.toml").read_text("utf-8"))
     assert table.canonical_paths == set(_schema_paths(schema, schema, ""))
+
+
+def _records(page: bytes) -> list[Any]:
+    return list(html_format.read(io.BytesIO(page), ReadOptions(validate=False)))
+
+
+def test_a_page_python_cannot_parse_is_read_by_lxml_instead() -> None:
+    """html.parser refuses a malformed ``<![...]>`` section; a page not written here then goes
+    to the readers that parse with lxml, as any other page."""
+    page = (
+        b"<html><body><![CDATA-ish broken]><h1>Night Nurse</h1><p>Company: St Mary's Clinic</p>"
+        b"<p>We are hiring a night nurse for our ward.</p></body></html>"
+    )
+    (record,) = _records(page)
+    assert record.error is None
+    assert (record.posting.title, record.posting.hiring_organization.name) == (
+        "Night Nurse",
+        "St Mary's Clinic",
+    )
+
+
+def test_a_page_of_ours_that_cannot_be_parsed_says_where() -> None:
+    case = case_dirs()[0] / "posting.html"
+    page = case.read_bytes().replace(b"<h2", b"<![CDATA-ish]><h2", 1)
+    (record,) = _records(page)
+    assert record.posting is None
+    assert isinstance(record.error, ReadError)
+    start = page.index(b"<![CDATA-ish")
+    line = page[:start].count(b"\n") + 1
+    column = start - page.rfind(b"\n", 0, start)
+    assert (record.error.message, record.error.where) == (
+        "malformed HTML: unknown status keyword 'CDATA-ish' in marked section",
+        f"line {line}, column {column}",
+    )
+
+
+def test_a_page_without_an_element_is_an_error_not_a_crash() -> None:
+    (record,) = _records(b'<?xml version="1.0"?>\n<!-- nothing else -->\n')
+    assert record.posting is None
+    assert isinstance(record.error, ReadError)
+    assert record.error.message == "the page has no HTML element to read"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from jobposting import codec, formats
-from jobposting.errors import JobPostingError, ReadError, UnknownFormatError
+from jobposting import codec, formats, surrogates
+from jobposting.errors import JobPostingError, ReadError, UnknownFormatError, WriteError
 from jobposting.formats.base import Format, ReadOptions, Record, WriteOptions
 from jobposting.formats.json import parse_json
 from jobposting.model import Posting
@@ -117,7 +117,19 @@ def write_to(
     entry = _writable(format)
     assert entry.writer is not None
     items = [postings] if isinstance(postings, Posting) else postings
-    entry.writer(items, sink, options or WriteOptions())
+    try:
+        entry.writer(items, sink, options or WriteOptions())
+    except UnicodeEncodeError as error:
+        # Text no output can carry: a lone surrogate, in a posting built in Python or read
+        # without validation. Say which posting and where, when they can be told.
+        for number, posting in enumerate(items if isinstance(items, Sequence) else (), 1):
+            found = surrogates.find(codec.to_dict(posting))
+            if found is not None:
+                where, code_point = found
+                raise WriteError(
+                    f"{format}: posting {number}: {where}: {surrogates.message(code_point)}"
+                ) from None
+        raise WriteError(f"{format}: a text cannot be written as UTF-8: {error.reason}") from None
 
 
 def write(

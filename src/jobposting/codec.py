@@ -25,7 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from jobposting import codec_fast, jsontext
+from jobposting import codec_fast, jsontext, surrogates
 from jobposting.errors import InvalidPostingError, ReadError
 from jobposting.model import DateOrDateTime, Number, Posting
 from jobposting.problems import Problem, json_type_name
@@ -352,6 +352,8 @@ def _parse_json(data: str | bytes) -> dict[str, Any]:
         raise ReadError(message, where=f"byte {exc.start}") from None
     if not isinstance(document, dict):
         raise ReadError(f"expected a JSON object (one posting), found {json_type_name(document)}")
+    if surrogates.escaped_in(data) and (found := surrogates.find(document)):
+        raise ReadError(surrogates.message(found[1]), where=found[0] or "/")
     return document
 
 

@@ -36,6 +36,7 @@ import jsonschema
 
 from jobposting._resources import load_schema
 from jobposting.richtext import ALLOWED_TAGS, VOID_TAGS
+from jobposting.surrogates import in_text
 
 try:
     import jsonschema_rs
@@ -149,6 +150,9 @@ def _plain_json(document: Any) -> bool:
             push(value.values())
         elif kind is list:
             push(value)
+        elif kind is str:
+            if not value.isascii() and in_text(value):  # jsonschema-rs takes it as text
+                return False
         elif kind not in _JSON_TYPES and not (issubclass(kind, str) and issubclass(kind, Enum)):
             # A string enum member (what codec.to_dict gives) is its value to both libraries.
             return False

@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from jobposting import fastvalidate
+from jobposting import fastvalidate, surrogates
 from jobposting._resources import load_schema
 from jobposting.problems import Problem, json_type_name
 from jobposting.richtext import rich_text_problems
@@ -56,6 +56,13 @@ def validate_document(document: Any, *, plain: bool = False) -> list[Problem]:
     # The compiled validator (extra `fast`) only proves validity; jsonschema words the problems.
     if not fastvalidate.schema_valid(document, plain=plain):
         problems = [_problem_from_error(error) for error in _validator().iter_errors(document)]
+        # Text with a lone surrogate is never plain JSON to the fast path; json.loads documents
+        # (``plain``) were checked where they were parsed.
+        if not plain and (found := surrogates.find(document)):
+            where, code_point = found
+            problems.append(
+                Problem(pointer=where, message=surrogates.message(code_point), code="not-unicode")
+            )
     if isinstance(document, Mapping):
         problems.extend(_rule_problems(document))
     unique: dict[tuple[str, str], Problem] = {}

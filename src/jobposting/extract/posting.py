@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import attrs
+from lxml import etree
 from lxml import html as lxml_html
 
 from jobposting import codec
@@ -71,7 +72,11 @@ def extract_from_html(page: bytes | str, options: ReadOptions) -> Iterator[Recor
     if not page.strip():
         yield Record(posting=None, error=ReadError("the page is empty"))
         return
-    root = lxml_html.document_fromstring(page)
+    try:
+        root = lxml_html.document_fromstring(page)
+    except etree.ParserError:  # no element at all: a prolog, comments, a truncated page
+        yield Record(posting=None, error=ReadError("the page has no HTML element to read"))
+        return
     yield posting_from_tree(root, options)
 
 

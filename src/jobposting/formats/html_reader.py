@@ -204,9 +204,18 @@ class AnnotationReader(HTMLParser):
         self._assign(capture.scope, capture.prop, value, capture.pointer)
 
 
+class MarkupError(ReadError):
+    """Markup the annotation reader cannot parse (a page's other readers may still read it)."""
+
+
 def annotated_documents(markup: str) -> list[tuple[dict[str, Any], list[Problem]]]:
     """Every annotated posting of ``markup`` as canonical JSON, with the reader's diagnostics."""
     reader = AnnotationReader()
-    reader.feed(markup)
-    reader.close()
+    try:
+        reader.feed(markup)
+        reader.close()
+    except AssertionError as error:  # how html.parser refuses a malformed "<![...]>" section
+        line, column = reader.getpos()
+        where = f"line {line}, column {column + 1}"
+        raise MarkupError(f"malformed HTML: {error}", where=where) from None
     return list(zip(reader.documents, reader.diagnostics, strict=True))

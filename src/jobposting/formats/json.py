@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from jobposting import codec
+from jobposting import codec, surrogates
 from jobposting.errors import InvalidPostingError, JobPostingError, ReadError, WriteError
 from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.schema import validate_document
@@ -43,14 +43,18 @@ def _json_kind(value: object) -> str:
 
 
 def parse_json(text: str | bytes, *, line_offset: int = 0) -> Any:
-    """Parse JSON text, raising :class:`ReadError` with the line and column of a syntax error."""
+    """Parse JSON text, raising :class:`ReadError` with the line and column of a syntax error,
+    or the JSON Pointer of a string holding a lone surrogate (see :mod:`jobposting.surrogates`)."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except UnicodeDecodeError as error:
         raise ReadError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno + line_offset}, column {error.colno}"
         raise ReadError(f"invalid JSON: {error.msg}", where=where) from None
+    if surrogates.escaped_in(text) and (found := surrogates.find(value)):
+        raise ReadError(surrogates.message(found[1]), where=found[0] or "/")
+    return value
 
 
 def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
