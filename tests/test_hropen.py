@@ -395,3 +395,11 @@ def test_reading_other_pay_types_keeps_their_amounts_as_incentives() -> None:
     assert [(p.pointer, p.code) for p in record.diagnostics] == [
         ("/compensation/incentives", "hropen.incentive")
     ]
+
+
+def test_the_no_employer_error_names_the_line_of_the_position_opening() -> None:
+    """The error of a document without an employer is located at its PositionOpening."""
+    document = f'<?xml version="1.0"?>\n<h:PositionOpening xmlns:h="{NS}"/>'.encode()
+    (record,) = jobposting.records(document, "hropen")
+    assert isinstance(record.error, ReadError)
+    assert record.error.where == "line 2"

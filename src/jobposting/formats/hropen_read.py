@@ -48,6 +48,7 @@ from jobposting.formats.hropen_vocab import (
     fold,
 )
 from jobposting.formats.hropen_write import DESCRIPTION_SCHEME, NS
+from jobposting.formats.hrxml3_legacy import is_hrxml2, read_hrxml2
 
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SHORT_CODE = re.compile(r"[A-Z0-9]{1,3}")
@@ -75,6 +76,8 @@ def read_native(root: etree._Element | Element) -> Reading:
     reading = Reading()
     if isinstance(root, dict):
         return _read_native(root, reading)
+    if is_hrxml2(root):
+        return read_hrxml2(root)
     _check_root(root, reading)
     # HR Open 4.3 children are unqualified; documents that qualify them anyway are read too.
     qualified = any(isinstance(child.tag, str) and "}" in child.tag for child in root)
@@ -84,7 +87,12 @@ def read_native(root: etree._Element | Element) -> Reading:
             "child elements were namespace-qualified (HR Open 4.3 has them unqualified)",
             "qualified-children",
         )
-    return _read_native(from_lxml(root, local_names=qualified), reading)
+    try:
+        return _read_native(from_lxml(root, local_names=qualified), reading)
+    except ReadError as error:  # what the document lacks: located at its PositionOpening
+        if error.where is not None:
+            raise
+        raise ReadError(error.message, where=f"line {root.sourceline}") from None
 
 
 def _read_native(root: Element, reading: Reading) -> Reading:

@@ -26,6 +26,7 @@ from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_
 __all__ = [
     "Reading",
     "claim_own_block",
+    "language_tag",
     "moment",
     "number",
     "plain",
@@ -41,6 +42,7 @@ _DATE_TIME = re.compile(
     r"(Z|[+-](?!00:00)[0-9]{2}:[0-9]{2})"
 )
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z]{2})?")
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 _LIST_HTML = re.compile(r"<ul>((?:<li>.*?</li>)*)</ul>", re.S)
 _LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -78,6 +80,14 @@ def number(value: str | None) -> int | float | None:
     if _DECIMAL.fullmatch(value):
         return float(value)
     return None
+
+
+def language_tag(code: str | None) -> str | None:
+    """A language code as HR-XML writes it (``EN``, ``en-gb``) in BCP 47 case; None if none."""
+    if code is None or not _LANGUAGE.fullmatch(code):
+        return None
+    head, _, tail = code.partition("-")
+    return head.lower() + ("-" + tail.upper() if tail else "")
 
 
 def moment(value: str | None, reading: Reading, pointer: str) -> str | None:

@@ -36,6 +36,7 @@ EMPLOYMENT_TYPES_READ: dict[str, str | None] = {
     "contracttohire": "CONTRACTOR",
     "temporary": "TEMPORARY",
     "temporarytohire": "TEMPORARY",
+    "temptohire": "TEMPORARY",
     "seasonal": "TEMPORARY",
     "internship": "INTERN",
     "intern": "INTERN",

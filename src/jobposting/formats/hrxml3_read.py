@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from jobposting.errors import ReadError
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats.hropen_tree import (
     Element,
@@ -31,6 +32,7 @@ from jobposting.formats.hropen_tree import (
 from jobposting.formats.hropen_values import (
     Reading,
     claim_own_block,
+    language_tag,
     moment,
     number,
     plain,
@@ -49,14 +51,16 @@ from jobposting.formats.hropen_write import (
     DESCRIPTION_SCHEME,
     SECTION_ID,
 )
+from jobposting.formats.hrxml3_legacy import is_hrxml2, read_hrxml2
 from jobposting.formats.hrxml3_write import DOCUMENT_ID_ATTRIBUTES, EXTRAS_NS
 
 _REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SHORT_CODE = re.compile(r"[A-Z0-9]{1,3}")
 _LOCATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z]{2})?")
+_CEFR = {"A1", "A2", "B1", "B2", "C1", "C2"}
 _DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 _URL = re.compile(r"https?://\S+")
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.S | re.I)
 
 
@@ -95,9 +99,16 @@ def read_native(position: etree._Element) -> Reading:
     The element loses its extras (they are removed from it as they are read); element names
     are read without their namespaces.
     """
+    if is_hrxml2(position):
+        return read_hrxml2(position)
     reading = Reading("hrxml3")
     _collect_extras(position, reading)
-    return _read_native(from_lxml(position, local_names=True, attributes=True), reading)
+    try:
+        return _read_native(from_lxml(position, local_names=True, attributes=True), reading)
+    except ReadError as error:  # what the document lacks: located at its PositionOpening
+        if error.where is not None:
+            raise
+        raise ReadError(error.message, where=f"line {position.sourceline}") from None
 
 
 def _read_native(position: Element, reading: Reading) -> Reading:
@@ -130,9 +141,7 @@ def _read_native(position: Element, reading: Reading) -> Reading:
     if profile is None:
         profile = {"": None}
     language = attribute(profile, "languageCode") or attribute(position, "languageCode")
-    if language and _LANGUAGE.fullmatch(language):
-        head, _, tail = language.partition("-")
-        doc["language"] = head.lower() + ("-" + tail.upper() if tail else "")
+    put(doc, "language", language_tag(language))
     position_id = text(profile, "PositionID")
     if position_id is not None:
         identifiers.append({"scheme": "PositionID", "value": position_id})
@@ -162,11 +171,10 @@ def _read_native(position: Element, reading: Reading) -> Reading:
     _qualifications(profile, reading)
     languages: list[dict[str, str]] = []
     for code in texts(profile, "WorkingLanguageCode"):
-        if _LANGUAGE.fullmatch(code):
-            head, _, tail = code.partition("-")
-            tag = head.lower() + ("-" + tail.upper() if tail else "")
-            if all(r["language"] != tag for r in languages):
-                languages.append({"language": tag, "requirement": "REQUIRED"})
+        tag = language_tag(code)
+        if tag is not None and all(r["language"] != tag for r in languages):
+            languages.append({"language": tag, "requirement": "REQUIRED"})
+    _language_competencies(profile, languages)
     put(doc, "languageRequirements", languages)
     period = find(profile, "PositionPeriod")
     put(doc, "startDate", _date(period, "StartDate", reading, "/startDate"))
@@ -224,20 +232,29 @@ def _descriptions(profile: Element, reading: Reading) -> None:
         if "description" not in doc and (
             title is None or fold(title) in {"description", "jobdescription"}
         ):
-            put(doc, "description", rich(_paragraphs(content), reading, "/description"))
+            given = _paragraphs(content, reading, "/description")
+            put(doc, "description", rich(given, reading, "/description"))
             continue
-        body = rich(_paragraphs(content), reading, f"/sections/{len(sections)}/content")
+        pointer = f"/sections/{len(sections)}/content"
+        body = rich(_paragraphs(content, reading, pointer), reading, pointer)
         if body is not None:
             sections.append({"heading": title or "Details", "content": body})
     put(doc, "sections", sections)
     put(doc, "legalStatements", legal)
 
 
-def _paragraphs(content: str) -> str:
-    """Foreign content: HTML as it is; plain text escaped, its blank-line paragraphs kept."""
+def _paragraphs(content: str, reading: Reading, pointer: str) -> str:
+    """Foreign content: HTML as it is; plain text escaped, its blank-line paragraphs kept.
+
+    Plain text holding HTML character references (EURES exports write ``&amp;#xa0;`` and
+    ``&amp;amp;``: text escaped once more than XML needs) has them resolved first (noted).
+    """
     stripped = content.strip()
     if "<" in stripped and re.search(r"</?[A-Za-z][^>]*>", stripped):
         return stripped
+    if "&" in stripped and _ENTITY.search(stripped):
+        stripped = html.unescape(stripped)
+        reading.note(pointer, "HTML character references in plain text resolved", "entities")
     lines = [line.rstrip() for line in stripped.splitlines()]
     return html.escape("\n".join(lines), quote=False)
 
@@ -279,8 +296,6 @@ def _organization(position: Element, profile: Element, reading: Reading) -> None
             "employer-from-requester",
         )
     if "name" not in organization:
-        from jobposting.errors import ReadError
-
         raise ReadError(
             "no employer: expected PositionProfile/PositionOrganization/OrganizationIdentifiers/"
             "OrganizationName or PostingRequester/PartyName (a canonical posting needs "
@@ -288,16 +303,22 @@ def _organization(position: Element, profile: Element, reading: Reading) -> None
         )
     doc["hiringOrganization"] = {"name": organization.pop("name"), **organization}
     contacts = []
-    if requester is not None:
-        for person in findall(requester, "PersonContact"):
-            contact: dict[str, Any] = {"role": "OTHER"}
-            put(contact, "name", text(person, "PersonName/FormattedName"))
-            for communication in findall(person, "Communication"):
-                _communication(communication, contact)
-            if len(contact) > 1:
-                role = text(person, "RoleName") or attribute(person, "contactTypeCode")
-                put(contact, "text", role)
-                contacts.append(contact)
+    # EURES exports name the person to apply to in the application method.
+    methods = findall(profile, "PostingInstruction/ApplicationMethod")
+    for person in findall(requester, "PersonContact") + [
+        p for method in methods for p in findall(method, "PersonContact")
+    ]:
+        contact: dict[str, Any] = {"role": "OTHER"}
+        name = text(person, "PersonName/FormattedName") or " ".join(
+            texts(person, "PersonName/GivenName") + texts(person, "PersonName/FamilyName")
+        )
+        put(contact, "name", name or None)
+        for communication in findall(person, "Communication"):
+            _communication(communication, contact)
+        if len(contact) > 1:
+            role = text(person, "RoleName") or attribute(person, "contactTypeCode")
+            put(contact, "text", role)
+            contacts.append(contact)
     put(doc, "contacts", contacts)
 
 
@@ -455,6 +476,24 @@ def _qualifications(profile: Element, reading: Reading) -> None:
     put(doc, "experienceRequirements", experience)
 
 
+def _language_competencies(profile: Element, languages: list[dict[str, str]]) -> None:
+    """EURES writes a language as a competency of the ``language`` taxonomy: its ID the
+    language code, its proficiency a CEFR level (``A1`` to ``C2``)."""
+    for competency in findall(profile, "PositionQualifications/PositionCompetency"):
+        tag = language_tag(text(competency, "CompetencyID"))
+        if fold(text(competency, "TaxonomyID") or "") != "language" or tag is None:
+            continue
+        required = find(competency, "RequiredProficiencyLevel")
+        wanted = required or find(competency, "DesiredProficiencyLevel")
+        level = (text(wanted, "ScoreText") or "").upper()
+        entry = next((r for r in languages if r["language"] == tag), None)
+        if entry is None:
+            entry = {"language": tag, "requirement": "REQUIRED" if required else "PREFERRED"}
+            languages.append(entry)
+        if level in _CEFR and "level" not in entry:
+            entry["level"] = level
+
+
 def _remuneration(profile: Element, reading: Reading) -> None:
     package = find(profile, "OfferedRemunerationPackage")
     if package is None:
@@ -471,12 +510,22 @@ def _remuneration(profile: Element, reading: Reading) -> None:
                 currency = attribute(amount, "currencyID") or attribute(amount, "currencyCode")
                 if currency and "currency" not in pay:
                     pay["currency"] = currency
+        pointer = f"/compensation/basePay/{len(base_pay)}"
+        if not pay.keys() & {"minimum", "maximum", "value"}:
+            # EURES exports write an empty range (only its RemunerationTypeCode) when no pay is
+            # given: nothing to keep.
+            if any(key not in ("", "@", "RemunerationTypeCode") for key in element):
+                reading.note(pointer, "pay range without an amount; left out", "pay-range")
+            continue
+        if "currency" not in pay:
+            reading.note(pointer, "pay range without a currency; left out", "pay-range")
+            continue
         interval = text(element, "FrequencyCode") or text(element, "IntervalCode")
         if interval is not None and fold(interval) in INTERVALS_READ:
             pay["period"] = INTERVALS_READ[fold(interval)]
         elif interval is not None:
             reading.note(
-                f"/compensation/basePay/{len(base_pay)}",
+                pointer,
                 f"pay interval {interval!r} has no canonical period; range left out",
                 "interval",
             )
