@@ -1,4 +1,6 @@
-"""Lone surrogates (``"\\ud800"`` in JSON) are refused with a pointer, never a crash on output."""
+"""What no writer can take is refused with the posting and a pointer, never an internal error:
+lone surrogates (``"\\ud800"`` in JSON) where they are read, invalid postings where they are
+written."""
 
 from __future__ import annotations
 
@@ -58,7 +60,8 @@ def test_writers_refuse_it_with_the_posting_and_the_pointer(key: str) -> None:
     posting = attrs.evolve(jobposting.loads(case.read_text("utf-8")), title="Nurse \ud800")
     with pytest.raises(WriteError) as caught:
         jobposting.write(posting, key)
-    assert str(caught.value) == f"{key}: posting 1: /title: {MESSAGE}"
+    expected = f"{key}: posting 1 is not valid, so it cannot be written: /title: {MESSAGE}"
+    assert str(caught.value) == expected
 
 
 @given(
@@ -80,3 +83,42 @@ def test_find_names_the_first_string_that_cannot_be_encoded(value: object) -> No
     else:
         assert surrogates.find(value) is None
     assert surrogates.escaped_in(json.dumps(value)) or surrogates.find(value) is None
+
+
+def _posting_without_validation(document: dict[str, object]) -> jobposting.Posting:
+    reader = jobposting.formats.REGISTRY["json"].reader
+    assert reader is not None
+    (record,) = reader(io.BytesIO(json.dumps(document).encode()), ReadOptions(validate=False))
+    assert record.posting is not None
+    return record.posting
+
+
+@pytest.mark.parametrize("key", ["markdown", "html"])
+def test_an_invalid_posting_a_writer_cannot_take_is_a_write_error(key: str) -> None:
+    """Read without validation, a pay range with no amount: the writer says which rule."""
+    posting = _posting_without_validation(
+        {
+            "title": "Nurse",
+            "hiringOrganization": {"name": "Clinic"},
+            "compensation": {"basePay": [{"currency": "EUR", "period": "HOUR"}]},
+        }
+    )
+    with pytest.raises(WriteError) as caught:
+        jobposting.write(posting, key)
+    assert str(caught.value) == (
+        f"{key}: posting 1 is not valid, so it cannot be written: /compensation/basePay/0: "
+        "needs at least one of minimum, maximum, value"
+    )
+
+
+def test_a_valid_posting_a_writer_fails_on_is_a_bug_and_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_: object) -> None:
+        raise KeyError("a writer's bug")
+
+    entry = jobposting.formats.REGISTRY["markdown"]
+    monkeypatch.setitem(jobposting.formats.REGISTRY, "markdown", attrs.evolve(entry, writer=broken))
+    case = REPO / "tests" / "cases" / "minimal-required-only" / "posting.json"
+    with pytest.raises(KeyError, match="a writer's bug"):
+        jobposting.write(jobposting.loads(case.read_text("utf-8")), "markdown")

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from jobposting import codec, formats, surrogates
+from jobposting import codec, formats
 from jobposting.errors import JobPostingError, ReadError, UnknownFormatError, WriteError
 from jobposting.formats.base import Format, ReadOptions, Record, WriteOptions
 from jobposting.formats.json import parse_json
@@ -119,17 +119,22 @@ def write_to(
     items = [postings] if isinstance(postings, Posting) else postings
     try:
         entry.writer(items, sink, options or WriteOptions())
-    except UnicodeEncodeError as error:
-        # Text no output can carry: a lone surrogate, in a posting built in Python or read
-        # without validation. Say which posting and where, when they can be told.
+    except JobPostingError:
+        raise
+    except Exception:
+        # Writers take valid postings. One read without validation, or built in Python, may
+        # break what they rely on (a pay range without its amounts, a lone surrogate): then say
+        # which posting and its first problem. A valid posting that fails is a bug: raised.
         for number, posting in enumerate(items if isinstance(items, Sequence) else (), 1):
-            found = surrogates.find(codec.to_dict(posting))
-            if found is not None:
-                where, code_point = found
+            problems = validate_document(codec.to_dict(posting))
+            if problems:
+                first = problems[0]
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
                 raise WriteError(
-                    f"{format}: posting {number}: {where}: {surrogates.message(code_point)}"
+                    f"{format}: posting {number} is not valid, so it cannot be written: "
+                    f"{first.pointer or '/'}: {first.message}{more}"
                 ) from None
-        raise WriteError(f"{format}: a text cannot be written as UTF-8: {error.reason}") from None
+        raise
 
 
 def write(

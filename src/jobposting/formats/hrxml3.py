@@ -77,12 +77,12 @@ def build_position(
     """Return the PositionOpening element of a canonical document, UserArea extras included."""
     try:
         root = native_write.build(document, parent)
+        # The native elements hold no extras yet, so reading them back leaves them as they are.
+        native = read_native(root)
+        pairs = [extras.encode(extra) for extra in extras.diff(document, native.document)]
+        native_write.add_user_area(root, pairs, [])
     except ValueError as error:  # lxml refuses strings XML cannot hold (control characters)
         raise WriteError(f"hrxml3: {error}") from None
-    # The native elements hold no extras yet, so reading them back leaves them as they are.
-    native = read_native(root)
-    pairs = [extras.encode(extra) for extra in extras.diff(document, native.document)]
-    native_write.add_user_area(root, pairs, [])
     return root
 
 
