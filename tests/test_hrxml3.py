@@ -360,8 +360,8 @@ def test_an_hrxml2_file_is_guessed_and_read_by_its_name() -> None:
 
 
 def test_hrxml2_employer_places_and_publication_period_of_a_job_board() -> None:
-    """Absolventa's shape: employer as Company/Name, two places with country names (not
-    codes: left out, noted), the publication period on the PositionPosting id."""
+    """Absolventa's shape: employer as Company/Name, a place with a country name (read as its
+    code, noted), the publication period on the PositionPosting id."""
     document = """<?xml version='1.0' encoding='utf-8' ?>
 <PositionOpening xmlns='http://ns.hr-xml.org'>
   <PositionRecordInfo><Id idOwner='Scho GbR'><IdValue>2448257</IdValue></Id></PositionRecordInfo>
@@ -403,7 +403,12 @@ def test_hrxml2_employer_places_and_publication_period_of_a_job_board() -> None:
         "datePosted": "2019-11-11",
         "validThrough": "2019-11-15",
         "locations": [
-            {"streetAddress": "Friedrichstraße 67", "locality": "Berlin", "postalCode": "10117"},
+            {
+                "streetAddress": "Friedrichstraße 67",
+                "locality": "Berlin",
+                "postalCode": "10117",
+                "country": "DE",
+            },
             {"locality": "Berlin", "postalCode": "10405", "country": "DE"},
         ],
         "application": {"url": "https://example.com/apply"},
@@ -411,7 +416,7 @@ def test_hrxml2_employer_places_and_publication_period_of_a_job_board() -> None:
     assert notes[1:] == [
         (
             "/locations/0/country",
-            "country 'Deutschland' is not an ISO 3166 code; left out",
+            "country 'Deutschland' read as DE",
             "hrxml2.country",
         )
     ]

@@ -45,6 +45,7 @@ from jobposting.formats.hropen_tree import (
 )
 from jobposting.formats.hropen_values import Reading, language_tag, moment, number, put, rich
 from jobposting.formats.hropen_vocab import EMPLOYMENT_TYPES_READ, INTERVALS_READ, STATUS_READ, fold
+from jobposting.formats.jsonld_values import country_code
 
 __all__ = ["is_hrxml2", "read_hrxml2"]
 
@@ -65,10 +66,13 @@ def _local(element: etree._Element) -> str:
 
 def is_hrxml2(root: etree._Element) -> bool:
     """True when ``root`` is an HR-XML 2.x PositionOpening (by namespace or by its children)."""
-    if not isinstance(root.tag, str) or _local(root) != "PositionOpening":
+    tag = root.tag
+    if not isinstance(tag, str) or not tag.endswith("PositionOpening"):
         return False
-    if (etree.QName(root).namespace or "").startswith(_NS_PREFIX):
-        return True
+    if tag.startswith("{"):  # HR-XML 3 and HR Open have namespaces of their own
+        return tag.startswith("{" + _NS_PREFIX) and tag.endswith("}PositionOpening")
+    if tag != "PositionOpening":
+        return False
     names = {_local(child) for child in root if isinstance(child.tag, str)}
     if names.intersection(_MARKERS):
         return True
@@ -217,16 +221,17 @@ def _locations(detail: Element, reading: Reading) -> None:
         put(location, "locality", _area(element, "municipality") or text(address, "Municipality"))
         put(location, "region", _area(element, "region", "state") or text(address, "Region"))
         put(location, "postalCode", text(address, "PostalCode"))
-        for country in (_area(element, "countrycode"), text(address, "CountryCode")):
-            if country is not None and _COUNTRY.fullmatch(country):
-                location["country"] = country.upper()
+        pointer = f"/locations/{len(locations)}/country"
+        for given in (_area(element, "countrycode"), text(address, "CountryCode")):
+            if given is None:
+                continue
+            code, mapped = country_code(given)
+            if code is not None:
+                location["country"] = code
+                if mapped and not _COUNTRY.fullmatch(given):
+                    reading.note(pointer, f"country {given!r} read as {code}", "country")
                 break
-            if country is not None:
-                reading.note(
-                    f"/locations/{len(locations)}/country",
-                    f"country {country!r} is not an ISO 3166 code; left out",
-                    "country",
-                )
+            reading.note(pointer, f"country {given!r} is not a country code; left out", "country")
         if location:
             locations.append(location)
     put(reading.document, "locations", locations)
