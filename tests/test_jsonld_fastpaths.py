@@ -777,3 +777,74 @@ def test_bullet_marks_are_what_the_bullet_pattern_needs(text: str) -> None:
 def test_blocks_escaped_together_are_each_escaped_alone(texts: list[str]) -> None:
     expected = "".join(f"<li>{description._escape_text(text)}</li>" for text in texts)
     assert description._escaped_blocks(texts, "<li>", "</li>") == expected
+
+
+def plain_merge(document: dict[str, Any], patch: dict[str, Any], *, top: bool = True) -> Any:
+    """merge() as first written: every value through _merged, keys checked with a generator."""
+
+    def merged(base: Any, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(base, dict):
+            return plain_merge(base, value, top=False)
+        if (
+            isinstance(value, dict)
+            and isinstance(base, list)
+            and value
+            and all(k.isdigit() for k in value)
+        ):
+            result = list(base)
+            for key, item in value.items():
+                if int(key) < len(result):
+                    result[int(key)] = merged(result[int(key)], item)
+            return result
+        return value
+
+    for key, value in patch.items():
+        if value is None:
+            document.pop(key, None)
+        elif top and key == "extensions":
+            document[key] = copy.deepcopy(value)
+        else:
+            document[key] = merged(document.get(key), value)
+    return document
+
+
+patch_keys = st.sampled_from(["a", "b", "0", "1", "2", "10", "", "extensions"])
+patch_values = st.recursive(
+    number_leaves,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(patch_keys, inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@FUZZ
+@given(
+    st.dictionaries(patch_keys, patch_values, max_size=4),
+    st.dictionaries(patch_keys, patch_values, max_size=4),
+)
+def test_merge_is_the_plain_merge(document: dict[str, Any], patch: dict[str, Any]) -> None:
+    from jobposting.formats.jsonld_residual import merge
+
+    expected = plain_merge(copy.deepcopy(document), copy.deepcopy(patch))
+    assert json.dumps(merge(copy.deepcopy(document), copy.deepcopy(patch))) == json.dumps(expected)
+
+
+@FUZZ
+@given(numbered_values)
+def test_json_copy_is_a_deep_copy(value: Any) -> None:
+    from jobposting.formats.jsonld_values import json_copy
+
+    copied = json_copy(value)
+    assert json.dumps(copied) == json.dumps(copy.deepcopy(value))
+    containers = [value]
+    while containers:
+        item = containers.pop()
+        if isinstance(item, dict | list):
+            assert not any(item is other for other in _containers(copied))
+            containers.extend(item.values() if isinstance(item, dict) else item)
+
+
+def _containers(value: Any) -> Iterator[Any]:
+    if isinstance(value, dict | list):
+        yield value
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _containers(item)

@@ -14,7 +14,6 @@ dates, employment types, schedule, contacts, the description) and runs them in o
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -114,7 +113,7 @@ class _Reader(OrganizationReader, PlacesReader, PayReader, RequirementsReader):
             out["compensation"] = compensation
         for key in list(self.node):
             if key not in self.used:
-                self.log.keep(pointer("", key), copy.deepcopy(self.node[key]))
+                self.log.keep(pointer("", key), v.json_copy(self.node[key]))
         if self.log.leftovers:
             out["extensions"] = {"jsonld": dict(self.log.leftovers)}
         return out

@@ -9,7 +9,6 @@ together.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from collections.abc import Mapping, Set
@@ -104,7 +103,7 @@ class ReaderBase:
             return  # every property was read (the usual case): no loop over the node
         for key, value in node.items():
             if key not in used and key not in _NODE_KEYWORDS:
-                self.log.keep(pointer(where, key), copy.deepcopy(value))
+                self.log.keep(pointer(where, key), v.json_copy(value))
 
     def text(self, value: Any, where: str, field: str) -> str | None:
         """Read a Text value (:func:`jsonld_values.text`), clean strings without its checks."""

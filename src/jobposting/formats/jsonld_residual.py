@@ -9,9 +9,10 @@ and ``extensions`` is always replaced whole.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import Any
+
+from jobposting.formats.jsonld_values import json_copy
 
 _MISSING: Any = object()
 
@@ -93,13 +94,13 @@ def _object(want: dict[str, Any], got: dict[str, Any], *, top: bool = False) -> 
             ):
                 continue  # the same value (what same() says, without the call for a leaf)
             if top and key == "extensions":
-                out[key] = copy.deepcopy(value)
+                out[key] = json_copy(value)
             elif kind is dict and have.__class__ is dict:
                 out[key] = _object(value, have)
             else:
                 out[key] = _value(value, have)
         else:
-            out[key] = copy.deepcopy(value) if top and key == "extensions" else value
+            out[key] = json_copy(value) if top and key == "extensions" else value
     if shared < len(got):  # got has keys that want lacks
         for key in got:
             if key not in want:
@@ -137,28 +138,48 @@ def merge(document: dict[str, Any], patch: dict[str, Any], *, top: bool = True) 
         if value is None:
             document.pop(key, None)
         elif top and key == "extensions":
-            document[key] = copy.deepcopy(value)
+            document[key] = json_copy(value)
+        elif isinstance(value, dict):
+            base = document.get(key, _MISSING)
+            if isinstance(base, dict):
+                document[key] = merge(base, value, top=False)
+            else:
+                document[key] = _merged(base, value)
         else:
-            document[key] = _merged(document.get(key, _MISSING), value)
+            document[key] = value  # what _merged gives for a value that is not an object
     return document
 
 
 def _merged(base: Any, value: Any) -> Any:
-    if isinstance(value, dict) and isinstance(base, dict):
-        return merge(base, value, top=False)
-    if (
-        isinstance(value, dict)
-        and isinstance(base, list)
-        and value
-        and all(k.isdigit() for k in value)
-    ):
-        result = list(base)
-        for key, item in value.items():
-            position = int(key)
-            if position < len(result):
-                result[position] = _merged(result[position], item)
-        return result
+    """``base`` with ``value`` merged in, as the grammar says (``value`` replaces a scalar)."""
+    if isinstance(value, dict):
+        if isinstance(base, dict):
+            return merge(base, value, top=False)
+        if isinstance(base, list) and value and _index_keys(value):
+            result = list(base)
+            for key, item in value.items():
+                position = int(key)
+                if position < len(result):
+                    current = result[position]
+                    if isinstance(item, dict) and isinstance(current, dict):
+                        merge(current, item, top=False)  # in place: the item stays where it is
+                    else:
+                        result[position] = _merged(current, item)
+            return result
     return value
+
+
+def _index_keys(patch: dict[str, Any]) -> bool:
+    """``all(key.isdigit() for key in patch)``: the keys joined are digits and none is empty.
+
+    ``str.isdigit`` is true when a string has characters and each is a digit, so the keys'
+    characters are all digits exactly when their concatenation's are.
+    """
+    try:
+        joined = "".join(patch)
+    except TypeError:
+        return all(key.isdigit() for key in patch)  # a key that is not text fails as before
+    return joined.isdigit() and "" not in patch
 
 
 def losses(want: dict[str, Any], got: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -9,11 +9,11 @@ What it cannot say is left to the extension term (jsonld.py computes it).
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from jobposting.formats import jsonld_description as description
 from jobposting.formats.jsonld_map import KNOWN_PROPERTIES, normalise_keys
+from jobposting.formats.jsonld_values import json_copy
 
 _CREDENTIALS = {
     "HIGH_SCHOOL": "high school",
@@ -152,7 +152,7 @@ def _restore_leftovers(node: dict[str, Any], posting: dict[str, Any]) -> None:
         name = key[1:].replace("~1", "/").replace("~0", "~")
         restorable = name and name not in KNOWN_PROPERTIES and name not in node
         if restorable and name != "@graph" and normalise_keys({name: None}) == {name: None}:
-            node[name] = copy.deepcopy(value)
+            node[name] = json_copy(value)
 
 
 def _organization(org: dict[str, Any]) -> dict[str, Any]:
