@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["escaped_in", "find", "in_text", "message"]
+__all__ = ["escaped_in", "find", "in_text", "message", "replaced"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -56,3 +56,27 @@ def message(code_point: str) -> str:
         f"holds a lone surrogate ({code_point}), which is not Unicode text: write the "
         "character itself, or its escaped surrogate pair"
     )
+
+
+def replaced(value: Any) -> tuple[Any, int]:
+    """The value with every surrogate code point in its strings (keys too) replaced by U+FFFD,
+    and how many were replaced; the value itself when none was (for tolerant readers)."""
+    if isinstance(value, str):
+        if not in_text(value):
+            return value, 0
+        text, count = _SURROGATE.subn("\ufffd", value)
+        return text, count
+    if isinstance(value, dict):
+        total = 0
+        pairs = []
+        for key, item in value.items():
+            new_key, in_key = replaced(key)
+            new_item, in_item = replaced(item)
+            pairs.append((new_key, new_item))
+            total += in_key + in_item
+        return (dict(pairs), total) if total else (value, 0)
+    if isinstance(value, list):
+        results = [replaced(item) for item in value]
+        total = sum(count for _, count in results)
+        return ([item for item, _ in results], total) if total else (value, 0)
+    return value, 0

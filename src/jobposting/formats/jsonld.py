@@ -158,7 +158,8 @@ def _page_found(html: bytes) -> Iterator[Found]:
 
 
 def _identity(document: dict[str, Any]) -> tuple[Any, Any]:
-    return document.get("title"), (document.get("hiringOrganization") or {}).get("name")
+    org = document.get("hiringOrganization")
+    return document.get("title"), org.get("name") if isinstance(org, dict) else org
 
 
 def read_structured_data(html: bytes, options: ReadOptions) -> Iterator[Record]:

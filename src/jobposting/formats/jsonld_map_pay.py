@@ -204,7 +204,8 @@ def _regular_pay(node: dict[str, Any]) -> dict[str, Any] | None:
         or inner.__class__ is not dict
         or not inner.keys() <= _REGULAR_AMOUNT_KEYS
         or None in inner.values()
-        or inner.get("unitText") not in _PERIODS
+        or inner.get("unitText").__class__ is not str
+        or inner["unitText"] not in _PERIODS
     ):
         return None
     pay: dict[str, Any] = {"currency": currency}

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from jobposting import codec
+from jobposting import codec, surrogates
 from jobposting.errors import InvalidPostingError, JobPostingError, ReadError
 from jobposting.formats.base import ReadOptions, Record
 from jobposting.formats.jsonld_map import (
@@ -367,6 +367,10 @@ def text_found(text: str, label: str = "") -> Iterator[Found]:
     except ReadError as error:
         yield Found(where=label or None, document=None, error=error)
         return
+    if surrogates.escaped_in(text):
+        document, count = surrogates.replaced(document)
+        if count:  # "\ud800" alone: no output could carry it
+            repairs.append(f"{count} lone surrogate escape(s) replaced by U+FFFD")
     notes = tuple(
         Problem(pointer="", message=f"JSON repaired: {repair}", code="jsonld.syntax")
         for repair in repairs

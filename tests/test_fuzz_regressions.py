@@ -1,0 +1,64 @@
+"""Inputs fuzzing found to crash a reader (an internal error): each now reads, or fails with a
+clear error, as the messy real input it stands for should."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from jobposting import formats
+from jobposting.formats.base import ReadOptions, Record
+
+
+def _read(key: str, data: bytes) -> list[Record]:
+    reader = formats.REGISTRY[key].reader
+    assert reader is not None
+    return list(reader(io.BytesIO(data), ReadOptions()))
+
+
+def _node(**properties: Any) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Nurse",
+        "hiringOrganization": {"@type": "Organization", "name": "Clinic"},
+        "datePosted": "2025-01-01",
+        **properties,
+    }
+
+
+def test_a_pay_unit_that_is_an_object_is_kept_not_a_crash() -> None:
+    salary = {
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "value": {"@type": "QuantitativeValue", "value": 20, "unitText": {"name": "HOUR"}},
+    }
+    (record,) = _read("jsonld", json.dumps(_node(baseSalary=salary)).encode())
+    assert record.error is None
+    assert record.posting is not None
+
+
+def test_a_page_whose_extension_makes_the_employer_a_number_is_an_invalid_posting() -> None:
+    """The extension term is merged as it is: a number for the employer is the posting's
+    problem to report, not the page reader's to crash on."""
+    extension = {"@type": "@json", "@value": {"hiringOrganization": 3}}
+    node = json.dumps(_node(**{"https://jobposting.dev/ns#canonical": extension}))
+    page = f'<html><head><script type="application/ld+json">{node}</script></head></html>'
+    (record,) = _read("jsonld", page.encode())
+    assert record.posting is None
+    assert str(record.error) == "/hiringOrganization: must be an object, not an integer"
+
+
+def test_a_lone_surrogate_in_json_ld_is_replaced_and_noted() -> None:
+    """A tolerant reader repairs it (U+FFFD, noted); canonical JSON refuses it instead."""
+    description = "<div class='x'><p onclick='x'>Night shifts \\ud800 only</p></div>"
+    text = json.dumps(_node(description="@@")).replace("@@", description)
+    (record,) = _read("jsonld", text.encode())
+    assert record.posting is not None
+    assert record.posting.description == "<p>Night shifts \ufffd only</p>"
+    assert (
+        "",
+        "JSON repaired: 1 lone surrogate escape(s) replaced by U+FFFD",
+        "jsonld.syntax",
+    ) in [(d.pointer, d.message, d.code) for d in record.diagnostics]
