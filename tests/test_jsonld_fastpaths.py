@@ -716,6 +716,59 @@ regular_contacts: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 )
 
 
+links = st.sampled_from(["https://x.org", " https://x.org ", "x.org", "https://x.org/a b", "", 4])
+property_values = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["PropertyValue", None]),
+        "propertyID": st.sampled_from(["DUNS", "", None, 7]),
+        "name": texts,
+        "value": st.sampled_from(["123", " 123 ", "", 123, None]),
+        "url": links,
+    },
+)
+organization_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["Organization", None]),
+        "name": texts,
+        "legalName": texts,
+        "url": links,
+        "logo": links,
+        "sameAs": st.one_of(links, st.lists(links, max_size=3)),
+        "identifier": st.one_of(property_values, st.lists(property_values, max_size=2), texts),
+        "description": texts,
+        "givenName": texts,
+    },
+)
+regular_organizations: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"@type": st.just("Organization")},
+    optional={
+        "name": st.just("Acme"),
+        "legalName": st.just(" Acme Ltd "),
+        "url": st.just("https://acme.example"),
+        "logo": st.just("https://acme.example/logo.png"),
+        "sameAs": st.one_of(
+            st.just("https://x.org"), st.lists(st.sampled_from(["https://x.org", "https://y.org"]))
+        ),
+        "identifier": st.lists(
+            st.fixed_dictionaries(
+                {"@type": st.just("PropertyValue"), "value": st.just("123")},
+                optional={"propertyID": st.just("DUNS"), "name": st.just("Acme")},
+            ),
+            max_size=2,
+        ),
+    },
+)
+
+
+def organization_read(reader: Any, node: Any) -> Any:
+    """What organization() makes of a node given as the hiringOrganization."""
+    reader.node = {"hiringOrganization": node}
+    reader.organization()
+    return reader.out
+
+
 #: Each regular-shape fast path ("module:function"), the nodes to try it on, and the call of the
 #: reader method that takes it.
 REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any]]] = [
@@ -743,6 +796,11 @@ REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any
         "jsonld_map:_regular_contact",
         st.one_of(regular_contacts, contact_nodes),
         lambda reader, node: reader.contact(node, "/applicationContact/0"),
+    ),
+    (
+        "jsonld_map_org:_regular_organization",
+        st.one_of(regular_organizations, organization_nodes),
+        organization_read,
     ),
 ]
 

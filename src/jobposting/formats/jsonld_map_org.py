@@ -11,7 +11,7 @@ from typing import Any
 
 from jobposting.formats import jsonld_description as description
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, escape_html, scheme_name
+from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, escape_html, scheme_name
 from jobposting.formats.jsonld_values import at, items
 
 _SOC_CODE = re.compile(r"(\d{2}-\d{4}(?:\.\d{2})?)(?:\s+(.+))?")
@@ -24,7 +24,9 @@ class OrganizationReader(ReaderBase):
         where = "/hiringOrganization"
         value = self.resolve(self.take("hiringOrganization"), where)
         org: dict[str, Any] = {}
-        if isinstance(value, str) and value.strip():
+        if value.__class__ is dict and (regular := _regular_organization(value)) is not None:
+            org, value = regular, None  # read: the general reading below has nothing left
+        elif isinstance(value, str) and value.strip():
             self.log.note(
                 where,
                 "organization.string",
@@ -185,3 +187,71 @@ class OrganizationReader(ReaderBase):
                 return {"code": match.group(1), "name": match.group(2)}
             return {"code": match.group(1)}
         return {"name": text}
+
+
+_REGULAR_ORGANIZATION_KEYS = frozenset(
+    {"@type", "name", "legalName", "url", "logo", "sameAs", "identifier"}
+)
+_REGULAR_IDENTIFIER_KEYS = frozenset({"@type", "propertyID", "name", "value"})
+
+
+def _link(value: Any) -> str | None:
+    """A URL that ``v.url`` gives as it is, without a note (a clean text with a scheme)."""
+    text = clean_text(value)
+    if text is None or " " in text or not v.URL_SCHEME.match(text):
+        return None
+    return text
+
+
+def _regular_organization(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The employer of an Organization in the writer's shape, or None for any other node.
+
+    The shape: a clean ``name`` and ``legalName``, ``url``, ``logo`` and ``sameAs`` URLs with a
+    scheme, PropertyValue identifiers of clean texts with a value; no null, no prefixed key, no
+    ``description`` (the writer gives it as employerOverview), no other property. For it
+    :meth:`OrganizationReader.organization` reads each value as it is, notes nothing and keeps
+    nothing, and gives this employer (the same keys in the same order).
+    """
+    if not node.keys() <= _REGULAR_ORGANIZATION_KEYS or None in node.values():
+        return None
+    org: dict[str, Any] = {}
+    for key in ("name", "legalName", "url", "logo"):
+        if key in node:
+            text = clean_text(node[key]) if key in ("name", "legalName") else _link(node[key])
+            if text is None:
+                return None
+            org[key] = text
+    if "sameAs" in node:
+        same: list[str] = []
+        links = node["sameAs"]
+        for item in links if links.__class__ is list else (links,):
+            if (link := _link(item)) is None:
+                return None
+            if link not in same:
+                same.append(link)
+        if same:
+            org["sameAs"] = same
+    if "identifier" in node:
+        identifiers = []
+        found = node["identifier"]
+        for item in found if found.__class__ is list else (found,):
+            if (
+                item.__class__ is not dict
+                or not item.keys() <= _REGULAR_IDENTIFIER_KEYS
+                or None in item.values()
+                or (value := clean_text(item.get("value"))) is None
+            ):
+                return None
+            entry = {"scheme": "identifier", "value": value}
+            if "propertyID" in item:
+                if (scheme := clean_text(item["propertyID"])) is None:
+                    return None
+                entry["scheme"] = scheme
+            if "name" in item:
+                if (label := clean_text(item["name"])) is None:
+                    return None
+                entry["name"] = label
+            identifiers.append(entry)
+        if identifiers:
+            org["identifiers"] = identifiers
+    return org
