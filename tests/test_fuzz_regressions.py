@@ -62,3 +62,68 @@ def test_a_lone_surrogate_in_json_ld_is_replaced_and_noted() -> None:
         "JSON repaired: 1 lone surrogate escape(s) replaced by U+FFFD",
         "jsonld.syntax",
     ) in [(d.pointer, d.message, d.code) for d in record.diagnostics]
+
+
+# -- text extraction: what it reads is a valid posting, its repairs noted --------------------------
+
+NURSE = """Night Nurse
+Company: St Mary's Clinic
+Austin, TX
+Posted: 2025-06-01
+
+We are hiring a night nurse for our intensive care ward.
+"""
+
+
+def _text(extra: str) -> Record:
+    from jobposting.extract.posting import posting_from_text
+
+    return posting_from_text(NURSE + extra, ReadOptions())
+
+
+def _notes(record: Record, code: str) -> list[tuple[str, str]]:
+    return [(d.pointer, d.message) for d in record.diagnostics if d.code == code]
+
+
+def test_a_pay_range_written_downwards_is_read_upwards() -> None:
+    record = _text("Salary: $50,000 - $40,000 per year\n")
+    assert record.error is None
+    assert record.posting is not None
+    assert record.posting.compensation is not None
+    pay = record.posting.compensation.base_pay[0]
+    assert (pay.minimum, pay.maximum) == (40000, 50000)
+    assert _notes(record, "pay-range-reversed") == [
+        (
+            "/compensation/basePay/0",
+            "the range is written from 50000 down to 40000; read with the smaller amount as "
+            "the minimum",
+        )
+    ]
+
+
+def test_a_contact_paragraph_without_details_goes_to_the_description() -> None:
+    record = _text("\nContact\nOur team looks forward to meeting you.\n")
+    assert record.error is None
+    assert record.posting is not None
+    assert record.posting.contacts == ()
+    assert "Our team looks forward to meeting you." in (record.posting.description or "")
+    assert _notes(record, "contact-without-details") == [
+        (
+            "/description",
+            "a paragraph about contact names no person, e-mail or phone; it went to the "
+            "description: 'Our team looks forward to meeting you.'",
+        )
+    ]
+
+
+def test_a_closing_date_before_the_posting_date_is_left_out() -> None:
+    record = _text("Closing date: 2020-01-01\n")
+    assert record.error is None
+    assert record.posting is not None
+    assert record.posting.valid_through is None
+    assert _notes(record, "closing-date-before-posted") == [
+        (
+            "/validThrough",
+            "the closing date 2020-01-01 is before the posting date 2025-06-01; left out",
+        )
+    ]

@@ -6,6 +6,7 @@ Pointer of what it is about when it is recorded.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -126,6 +127,19 @@ class Draft:
                 incentive_text=_joined(self.incentive_text),
                 benefits=tuple(self.benefits),
             )
+        valid_through = self.valid_through
+        if (
+            valid_through is not None
+            and self.date_posted is not None
+            and _before(valid_through, self.date_posted)
+        ):
+            self.note(
+                "/validThrough",
+                "closing-date-before-posted",
+                f"the closing date {valid_through.isoformat()} is before the posting date "
+                f"{self.date_posted.isoformat()}; left out",
+            )
+            valid_through = None
         return Posting(
             identifiers=tuple(self.identifiers),
             language=self.language,
@@ -141,7 +155,7 @@ class Draft:
                 hiring_entities=tuple(self.hiring_entities),
             ),
             date_posted=self.date_posted,
-            valid_through=self.valid_through,
+            valid_through=valid_through,
             start_date=self.start_date,
             application_window=self.application_window,
             locations=tuple(self.locations),
@@ -166,3 +180,19 @@ class Draft:
 
 def _joined(parts: list[str]) -> str | None:
     return " ".join(parts) or None
+
+
+def _before(through: dt.date, posted: dt.date) -> bool:
+    """Whether a closing date is before the posting date, as validation tells it: two
+    date-times exactly, else by calendar day (a bare date covers its whole day); a date-time
+    without an offset is not ordered."""
+    moments = (through, posted)
+    if any(isinstance(m, dt.datetime) and m.tzinfo is None for m in moments):
+        return False
+    if isinstance(through, dt.datetime) and isinstance(posted, dt.datetime):
+        return through < posted
+    return _day(through) < _day(posted)
+
+
+def _day(moment: dt.date) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment

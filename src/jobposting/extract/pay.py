@@ -214,6 +214,17 @@ def parse_pay(
         text_start = label_start if label is not None else _sentence_start(text, start)
         text_end = tail_end if label is not None else _sentence_end(text, tail_end)
         values = _as_numbers(numbers)
+        if kind == "range" and values[0] > values[-1]:
+            values = values[::-1]  # "$50,000 - $40,000": the larger amount is the maximum
+            notes.append(
+                _note(
+                    index,
+                    "",
+                    "pay-range-reversed",
+                    f"the range is written from {values[-1]:g} down to {values[0]:g}; read "
+                    "with the smaller amount as the minimum",
+                )
+            )
         ranges.append(
             PayRangeMatch(
                 currency=currency,

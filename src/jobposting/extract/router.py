@@ -296,10 +296,20 @@ class Router:
         draft = self.draft
         email = EMAIL.search(text)
         phone = PHONE.search(text)
+        name = contact_name(text)
+        if not (email or phone or name):  # no way to reach anyone: not a contact
+            draft.note(
+                "/description",
+                "contact-without-details",
+                f"a paragraph about contact names no person, e-mail or phone; it went to the "
+                f"description: {text[:60]!r}",
+            )
+            draft.description.append(("p", text))
+            return
         role = contact_role(text)
         contact = Contact(
             role=role,
-            name=contact_name(text),
+            name=name,
             email=email.group(0) if email else None,
             phone=phone.group(0).strip() if phone else None,
             text=text if keep_text else None,
