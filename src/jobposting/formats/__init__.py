@@ -145,6 +145,12 @@ _SUFFIXES = {
 }
 _HROPEN_NS = b"hropenstandards.org"
 _HRXML3_NS = b"www.hr-xml.org/3"
+#: HR-XML 2.x namespaces (http://ns.hr-xml.org/2004-08-02, ...): the hrxml3 reader reads 2.x too.
+_HRXML2_NS = b"ns.hr-xml.org"
+#: A PositionOpening root without the HR Open namespace: HR-XML (3.x or 2.x) written without one.
+_POSITION_ROOT = re.compile(
+    rb"(?:<\?[^>]*\?>|<!--.*?-->|\s)*<(?:[\w.-]+:)?(?:Process)?PositionOpening[\s/>]", re.S
+)
 _JSONLD_MARKERS = re.compile(rb'"@(context|type|graph)"\s*:')
 _HTML_START = re.compile(
     rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|div|p|h1|article|main|section)\b",
@@ -169,10 +175,12 @@ def guess(name: str | None, head: bytes) -> str:
             return "jsonl"
         return "json"
     if content.startswith(b"<"):
-        if _HRXML3_NS in content:
+        if _HRXML3_NS in content or _HRXML2_NS in content:
             return "hrxml3"
         if _HROPEN_NS in content:
             return "hropen"
+        if _POSITION_ROOT.match(content):
+            return "hrxml3"
         if _HTML_START.match(content) or suffix in {".html", ".htm"}:
             return "html"
     return _SUFFIXES.get(suffix, "text")
