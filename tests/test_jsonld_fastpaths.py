@@ -223,6 +223,7 @@ rich_pieces = st.sampled_from(
         "<h3>", "</h3>", '<h2 data-jobposting="benefits">', "<h2>", "</h2>", "<P>", "<1p>",
         '<a href="https://x.org">', '<a href=" https://x.org">', '<a href="javascript:x">',
         '<p href="x">', "</a>", "<a>", "&amp;", "&", "<", ">", "x", " ", "\u2019",
+        '<br href="https://x.org">', '</a href="x">', "<h2>", "<1p>", "</1p>", "<span>",
     ]
 )  # fmt: skip
 rich_candidates = st.lists(rich_pieces, max_size=30).map("".join)
@@ -525,7 +526,7 @@ def read_with(
 
 
 amount_values = st.sampled_from(
-    [0, 1, 900, 5000, 12000, 2.5, 0.0, -0.0, -1, float("inf"), float("nan"), True, "100", None]
+    [0, 1, 900, 5000, 12000, 2.5, 0.0, -0.0, -1, float("inf"), float("nan"), True, "100", None, [5]]
 )
 amount_nodes = st.fixed_dictionaries(
     {},
@@ -534,7 +535,9 @@ amount_nodes = st.fixed_dictionaries(
         "minValue": amount_values,
         "maxValue": amount_values,
         "value": amount_values,
-        "unitText": st.sampled_from(["YEAR", "HOUR", "MONTH", "year", "PER_HOUR", " DAY", None]),
+        "unitText": st.sampled_from(
+            ["YEAR", "HOUR", "MONTH", "year", "PER_HOUR", " DAY", None, ["YEAR"], {"a": 1}]
+        ),
         "unitCode": st.sampled_from(["HUR", None]),
         "schema:value": amount_values,
     },
@@ -543,7 +546,7 @@ pay_nodes = st.fixed_dictionaries(
     {},
     optional={
         "@type": st.sampled_from(["MonetaryAmount", None]),
-        "currency": st.sampled_from(["USD", "EUR", " USD", "usd", "$", "XYZ", None, 5]),
+        "currency": st.sampled_from(["USD", "EUR", " USD", "usd", "$", "XYZ", None, 5, ["USD"]]),
         "value": st.one_of(amount_nodes, amount_values),
         "description": st.sampled_from(["Base", " Base pay ", "", "<b>Pay</b>", "R&D", None, 3]),
         "priceCurrency": st.sampled_from(["GBP", None]),
@@ -575,8 +578,22 @@ regular_pay_nodes: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 )
 
 
-texts = st.sampled_from(["Leeds", " Leeds ", "", "A&B", "<b>X</b>", "VA", "Virginia", "US-VA", 7])
-countries = st.sampled_from(["GB", "US", "us", " GB", "UK", "Germany", "ZZ", "", 44])
+texts = st.sampled_from(
+    [
+        "Leeds",
+        " Leeds ",
+        "",
+        "A&B",
+        "<b>X</b>",
+        "VA",
+        "Virginia",
+        "US-VA",
+        7,
+        ["VA"],
+        {"name": "VA"},
+    ]
+)
+countries = st.sampled_from(["GB", "US", "us", " GB", "UK", "Germany", "ZZ", "", 44, ["GB"]])
 address_nodes = st.fixed_dictionaries(
     {},
     optional={
@@ -590,12 +607,12 @@ address_nodes = st.fixed_dictionaries(
         "@id": st.just("#a"),
     },
 )
-coordinates = st.sampled_from([0, 51.5, -0.1, 200, -91, True, "51.5", float("nan"), None])
+coordinates = st.sampled_from([0, 51.5, -0.1, 200, -91, True, "51.5", float("nan"), None, [1]])
 place_nodes = st.fixed_dictionaries(
     {},
     optional={
         "@type": st.sampled_from(["Place", None]),
-        "identifier": st.sampled_from(["leeds-1", "x y", "", 5, None]),
+        "identifier": st.sampled_from(["leeds-1", "x y", "", 5, None, ["leeds-1"]]),
         "name": texts,
         "address": st.one_of(address_nodes, texts),
         "geo": st.one_of(
@@ -638,7 +655,9 @@ experience_nodes = st.fixed_dictionaries(
     {},
     optional={
         "@type": st.sampled_from(["OccupationalExperienceRequirements", None]),
-        "monthsOfExperience": st.sampled_from([0, 24, 18.4, -1, True, "36", float("inf"), None]),
+        "monthsOfExperience": st.sampled_from(
+            [0, 24, 18.4, -1, True, "36", float("inf"), None, [24]]
+        ),
         "description": st.sampled_from(["Python", " Python ", "", "R&D", "<b>Go</b>", 3, None]),
         "schema:description": st.just("Rust"),
     },
@@ -653,7 +672,7 @@ regular_experience: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 
 
 categories = st.sampled_from(
-    ["bachelor degree", " High School ", "license", "Bachelor's", "", "<b>x</b>", 3, None]
+    ["bachelor degree", " High School ", "license", "Bachelor's", "", "<b>x</b>", 3, None, {"a": 1}]
 )
 education_nodes = st.fixed_dictionaries(
     {},
@@ -690,7 +709,9 @@ def education_read(reader: Any, node: Any) -> Any:
     return required, credentials, education
 
 
-contact_texts = st.sampled_from(["Recruiter", "hr", "talent_acquisition", "Chef", "", "a&b", None])
+contact_texts = st.sampled_from(
+    ["Recruiter", "hr", "talent_acquisition", "Chef", "", "a&b", None, ["hr"], {"name": "hr"}]
+)
 contact_nodes = st.fixed_dictionaries(
     {},
     optional={
@@ -716,7 +737,9 @@ regular_contacts: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 )
 
 
-links = st.sampled_from(["https://x.org", " https://x.org ", "x.org", "https://x.org/a b", "", 4])
+links = st.sampled_from(
+    ["https://x.org", " https://x.org ", "x.org", "https://x.org/a b", "", 4, ["https://x.org"]]
+)
 property_values = st.fixed_dictionaries(
     {},
     optional={

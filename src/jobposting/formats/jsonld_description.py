@@ -261,15 +261,17 @@ def _is_rich_text(value: str) -> bool:
             return not rich_text_problems(value)  # a bare < or >: ask the checker
     if "&" in value and _ODD_AMPERSAND.search(value):
         return not rich_text_problems(value)
-    stack: list[str] = []
+    stack: list[str] = []  # as in _names_nest: the closing tag each open element waits for
+    push, pop = stack.append, stack.pop
     for tag, href in tokens:
-        if tag in _OPENING:
+        closer = _CLOSER_OF.get(tag)
+        if closer is not None or tag == "br":
             if href and (tag != "a" or href[7:].split(":", 1)[0].lower() not in URL_SCHEMES):
                 return False
-            if tag != "br":
-                stack.append(tag)
-        elif tag in _CLOSING and tag != "/br":
-            if not stack or stack.pop() != _CLOSING[tag]:
+            if closer is not None:
+                push(closer)
+        elif tag in _CLOSERS:
+            if not stack or pop() != tag:
                 return not rich_text_problems(value)
         else:
             return False
@@ -279,20 +281,29 @@ def _is_rich_text(value: str) -> bool:
 def _names_nest(value: str, names: list[str]) -> bool:
     """The rest of :func:`_is_rich_text` for a value without links whose every ``<`` and ``>``
     belongs to a tag of ``names``: the same steps on tag names (no tag has the href group).
+
+    The stack holds the closing tag each open element waits for, so a closing tag is checked
+    by one comparison.
     """
     if "&" in value and _ODD_AMPERSAND.search(value):
         return not rich_text_problems(value)
     stack: list[str] = []
+    push, pop = stack.append, stack.pop
     for tag in names:
-        if tag in _OPENING:
-            if tag != "br":
-                stack.append(tag)
-        elif tag in _CLOSING and tag != "/br":
-            if not stack or stack.pop() != _CLOSING[tag]:
+        closer = _CLOSER_OF.get(tag)
+        if closer is not None:
+            push(closer)
+        elif tag in _CLOSERS:
+            if not stack or pop() != tag:
                 return not rich_text_problems(value)
-        else:
-            return False
+        elif tag != "br":
+            return False  # </br>, or a tag outside the subset
     return not stack
+
+
+#: The closing tag of each element of the subset that has one, and those closing tags.
+_CLOSER_OF = {tag: "/" + tag for tag in _OPENING if tag != "br"}
+_CLOSERS = frozenset(_CLOSER_OF.values())
 
 
 def _split(
