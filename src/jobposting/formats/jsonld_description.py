@@ -243,8 +243,10 @@ def _is_rich_text(value: str) -> bool:
     cannot match, and its scan over the text is left out.
     """
     if ' href="' not in value:
-        names = _TAG_NAMES.findall(value)
-        counted = value.count("<") == len(names) and value.count(">") == len(names)
+        parts = _TAG_NAMES.split(value)  # text, name, text, name, ..., text
+        names = parts[1::2]
+        between = "".join(parts[::2])  # each tag holds one < and one >: the rest holds none
+        counted = "<" not in between and ">" not in between
         if counted and _SUBSET_NAMES.issuperset(names):
             return _names_nest(value, names)
         if _OTHER_TAG.search(value):

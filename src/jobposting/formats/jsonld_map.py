@@ -111,9 +111,10 @@ class _Reader(OrganizationReader, PlacesReader, PayReader, RequirementsReader):
         self.description()
         if compensation:
             out["compensation"] = compensation
-        for key in list(self.node):
-            if key not in self.used:
-                self.log.keep(pointer("", key), v.json_copy(self.node[key]))
+        if not self.node.keys() <= self.used:  # some property was not read: keep it
+            for key in list(self.node):
+                if key not in self.used:
+                    self.log.keep(pointer("", key), v.json_copy(self.node[key]))
         if self.log.leftovers:
             out["extensions"] = {"jsonld": dict(self.log.leftovers)}
         return out
