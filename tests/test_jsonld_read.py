@@ -259,3 +259,53 @@ def test_a_posting_without_employer_names_the_field() -> None:
     """Canonical postings need hiringOrganization: the record's error says so."""
     (record,) = read('{"@context": "https://schema.org", "@type": "JobPosting", "title": "X"}')
     assert str(record.error) == "/hiringOrganization: is required"
+
+
+US = {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "US"}}
+
+
+@pytest.mark.parametrize(
+    ("salary", "pay"),
+    [
+        (
+            "$50,000 - $60,000 a year",
+            {"currency": "USD", "minimum": 50000, "maximum": 60000, "period": "YEAR"},
+        ),
+        (
+            {"@type": "MonetaryAmount", "currency": "EUR", "value": "40.000 - 50.000 € pro Jahr"},
+            {"currency": "EUR", "minimum": 40000, "maximum": 50000, "period": "YEAR"},
+        ),
+        (
+            {
+                "@type": "MonetaryAmount",
+                "currency": "USD",
+                "value": {"@type": "QuantitativeValue", "value": "$22.50 per hour"},
+            },
+            {"currency": "USD", "value": 22.5, "period": "HOUR"},
+        ),
+    ],
+)
+def test_a_salary_written_as_one_stated_range_is_read_as_pay(salary: Any, pay: Any) -> None:
+    document, notes = one(node(jobLocation=US, baseSalary=salary))
+    text = salary if isinstance(salary, str) else salary["value"]
+    text = text if isinstance(text, str) else text["value"]
+    assert document["compensation"] == {"basePay": [{**pay, "text": text}]}
+    assert "salary.from-text /baseSalary" in notes
+
+
+@pytest.mark.parametrize(
+    ("salary", "place"),
+    [
+        ("$50,000 - $60,000 a year", None),  # which dollar: no country says
+        ("€40,000 - €50,000", US),  # no period stated
+        ("$50,000 - $60,000 a year plus $5,000 - $10,000 bonus", US),  # two ranges
+        ({"@type": "MonetaryAmount", "currency": "EUR", "value": "$20 per hour"}, US),  # conflict
+        ("Competitive salary", US),
+    ],
+)
+def test_a_salary_text_that_needs_a_guess_stays_text(salary: Any, place: Any) -> None:
+    extra = {"jobLocation": place} if place else {}
+    document, notes = one(node(baseSalary=salary, **extra))
+    text = salary if isinstance(salary, str) else salary["value"]
+    assert document["compensation"] == {"text": text}
+    assert not any(note.startswith("salary.from-text") for note in notes)

@@ -75,6 +75,9 @@ class PayReader(ReaderBase):
         currency = None
         text = None
         if isinstance(value, str) and v.parse_number(value) is None:
+            read = self.pay_from_text(value.strip(), where, fallback)
+            if read is not None:
+                return read, None, read["currency"] == fallback
             log.note(
                 where, "salary.free-text", "is free text; kept as compensation.text", "compensation"
             )
@@ -97,6 +100,9 @@ class PayReader(ReaderBase):
                 spot = where + "/value"
                 self.amounts(inner_node, spot, amounts)
                 unit = inner_node.get("unitText") or inner_node.get("unitCode")
+                words = inner_node.get("value")
+                if not amounts and isinstance(words, str) and words.strip():
+                    text = words.strip()  # "£12.50 per hour" as the QuantitativeValue's value
                 self.keep_rest(
                     inner_node, spot, {"value", "minValue", "maxValue", "unitText", "unitCode"}
                 )
@@ -121,6 +127,10 @@ class PayReader(ReaderBase):
         if not amounts:
             if text is None:
                 log.keep(where, value, "compensation", "a salary without an amount")
+                return None, text, used_fallback
+            read = self.pay_from_text(text, where, currency)
+            if read is not None:
+                return read, None, used_fallback and read["currency"] == fallback
             return None, text, used_fallback
         if all(amount == 0 for amount in amounts.values()):
             log.note(
@@ -164,6 +174,47 @@ class PayReader(ReaderBase):
         if text:
             pay["text"] = text
         return pay, None, used_fallback
+
+    def pay_from_text(self, text: str, where: str, currency: str | None) -> dict[str, Any] | None:
+        """A pay range from a salary written as text ("$50,000 - $60,000 a year"), when the text
+        states one range, its period and its currency without a guess; else None."""
+        from jobposting.extract.pay import PeriodSource, parse_pay
+
+        language = self.out.get("language")
+        places = self.out.get("locations") or [{}]
+        found = parse_pay(
+            text,
+            language=language.split("-")[0] if isinstance(language, str) else None,
+            country=places[0].get("country"),
+            default_currency=currency,
+        )
+        guesses = {"pay-number-ambiguous", "pay-currency-assumed", "pay-period-guessed-from-amount"}
+        if len(found.ranges) != 1 or any(note.code in guesses for note in found.diagnostics):
+            return None
+        match = found.ranges[0]
+        if (
+            match.incentive
+            or match.period is None
+            or match.period_source is not PeriodSource.STATED
+            or match.currency is None
+            or (currency is not None and match.currency != currency)
+        ):
+            return None
+        pay: dict[str, Any] = {"currency": match.currency}
+        for key in ("minimum", "maximum", "value"):
+            amount = getattr(match, key)
+            if amount is not None:
+                pay[key] = amount
+        pay["period"] = match.period.value
+        pay["text"] = text
+        shown = "-".join(f"{pay[k]:g}" for k in ("minimum", "maximum", "value") if k in pay)
+        self.log.note(
+            where,
+            "salary.from-text",
+            f"is text; read as {shown} {match.currency} per {match.period.value.lower()}",
+            "compensation",
+        )
+        return pay
 
     def amounts(
         self, node: dict[str, Any], where: str, amounts: dict[str, Any], *, price: bool = False

@@ -77,6 +77,8 @@ REPAIR_CODES: dict[str, str] = {
         "a salary had no unit; the period was guessed from the size of the amount"
     ),
     "salary.free-text": "a salary was free text; it was kept as compensation.text",
+    "salary.from-text": "a salary written as text stating one range, its currency and period "
+    "was read as a pay range (the text kept with it)",
     "salary.zero": "a salary of 0 (publishers writing 0-0 to hide pay) was dropped",
     "salary.no-currency": "a salary had no currency and was kept under extensions.jsonld",
     "list.split": (
