@@ -323,6 +323,7 @@ def organizations() -> st.SearchStrategy[m.Organization]:
     return st.builds(
         m.Organization,
         name=text,
+        disclosed=optional(st.booleans()),
         legal_name=optional(text),
         url=optional(http_urls()),
         logo=optional(http_urls()),

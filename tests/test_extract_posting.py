@@ -208,3 +208,28 @@ def test_the_text_format_is_registered_as_read_only() -> None:
     entry = jobposting.formats.get("text")
     assert (entry.reads, entry.writes) == (True, False)
     assert jobposting.formats.guess("posting.txt", b"Lead engineer") == "text"
+
+
+@pytest.mark.parametrize(
+    ("employer", "disclosed"),
+    [
+        ("Confidential", False),
+        ("Confidential Company", False),
+        ("Our client", False),
+        ("Vertraulich", False),
+        ("Notre client", False),
+        ("Acme GmbH", None),
+        ("Client Services Ltd", None),
+    ],
+)
+def test_a_placeholder_employer_name_says_the_employer_is_not_named(
+    employer: str, disclosed: bool | None
+) -> None:
+    text = f"Night Nurse\nCompany: {employer}\nAustin, TX\n\nWe are hiring a night nurse.\n"
+    record = posting_from_text(text, ReadOptions())
+    assert record.posting is not None
+    organization = record.posting.hiring_organization
+    assert (organization.name, organization.disclosed) == (employer, disclosed)
+    notes = [(d.pointer, d.message) for d in record.diagnostics if d.code == "employer-not-named"]
+    expected = f"{employer!r} stands in the employer's place: the posting does not name it"
+    assert notes == ([] if disclosed is None else [("/hiringOrganization/disclosed", expected)])

@@ -362,3 +362,25 @@ def test_a_group_of_alternatives_with_mixed_levels_shows_each_level() -> None:
                                "alternativeGroup": "jvm"}]  # fmt: skip
     said = shown(page(codec.from_dict(document)))
     assert "One of: Java required, Kotlin preferred Languages" in said
+
+
+@pytest.mark.parametrize(
+    ("language", "disclosed", "shown"),
+    [("en", False, "(employer not named)"), ("de", False, "(Arbeitgeber nicht genannt)"),
+     ("en", True, "")],
+)  # fmt: skip
+def test_an_employer_not_named_says_so_after_the_name(
+    language: str, disclosed: bool, shown: str
+) -> None:
+    document = {"language": language, "title": "Nurse",
+                "hiringOrganization": {"name": "Confidential", "disclosed": disclosed}}  # fmt: skip
+    page = jobposting.write(codec.from_dict(document), "html")
+    value = "false" if not disclosed else "true"
+    assert (
+        '<p class="jp-org" data-jp="hiringOrganization" data-jp-as="object">'
+        '<span data-jp="name">Confidential</span> <data class="jp-muted" data-jp="disclosed" '
+        f'data-jp-as="json" value="{value}">{shown}</data></p>'
+    ) in page
+    markdown = jobposting.write(codec.from_dict(document), "markdown")
+    byline = "**Confidential**" + (f" *{shown}*" if shown else "")
+    assert byline in markdown.splitlines()

@@ -298,9 +298,14 @@ class HiringEntity:
 
 @attrs.frozen(kw_only=True)
 class Organization:
-    """The organization that hires (schema.org hiringOrganization)."""
+    """The organization that hires (schema.org hiringOrganization).
+
+    ``disclosed`` is False when the posting does not name the employer: ``name`` is then what
+    stands in its place ("Confidential", the agency or employment service that publishes it).
+    """
 
     name: str
+    disclosed: bool | None = None
     legal_name: str | None = None
     url: str | None = None
     logo: str | None = None

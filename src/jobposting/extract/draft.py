@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -58,6 +59,17 @@ def rich_text(parts: Sequence[tuple[str, str]]) -> str:
     if in_list:
         out.append("</ul>")
     return "".join(out)
+
+
+#: Names that stand in the employer's place when a posting does not name it.
+_PLACEHOLDER_EMPLOYER = re.compile(
+    r"(?:(?:a|an)\s+)?(?:confidential|anonymous|undisclosed|unnamed|not disclosed)"
+    r"(?:\s+(?:company|employer|client|organi[sz]ation))?"
+    r"|(?:our|a)\s+client|vertraulich|(?:unser(?:e)?|ein(?:e)?)\s+kund(?:e|in)|anonym"
+    r"|confidentiel(?:le)?|(?:notre|un)\s+client|confidencial|(?:nuestro|un)\s+cliente"
+    r"|vertrouwelijk|(?:onze|een)\s+klant",
+    re.IGNORECASE,
+)
 
 
 @attrs.define
@@ -140,6 +152,14 @@ class Draft:
                 f"{self.date_posted.isoformat()}; left out",
             )
             valid_through = None
+        disclosed = None
+        if _PLACEHOLDER_EMPLOYER.fullmatch(self.employer.strip(" .:")):
+            disclosed = False
+            self.note(
+                "/hiringOrganization/disclosed",
+                "employer-not-named",
+                f"{self.employer!r} stands in the employer's place: the posting does not name it",
+            )
         return Posting(
             identifiers=tuple(self.identifiers),
             language=self.language,
@@ -150,6 +170,7 @@ class Draft:
             sections=tuple(self.sections),
             hiring_organization=Organization(
                 name=self.employer,
+                disclosed=disclosed,
                 description=rich_text(self.employer_description) or None,
                 industries=tuple(self.industries),
                 hiring_entities=tuple(self.hiring_entities),

@@ -103,6 +103,9 @@ def _header(doc: Doc) -> str:
     org = doc["hiringOrganization"]
     lines = [span("title", doc["title"], tag="h1")]
     org_name = _organization_name(org)
+    if "disclosed" in org:  # said when the name is not the employer's; kept either way
+        shown = "" if org["disclosed"] else labels.say("(employer not named)")
+        org_name += " " + data("disclosed", org["disclosed"], shown, cls="jp-muted")
     lines.append(_obj("p", "hiringOrganization", org_name, cls="jp-org"))
     tags = []
     if "department" in doc:

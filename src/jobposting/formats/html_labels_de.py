@@ -58,6 +58,7 @@ GERMAN = {
     "Location": "Arbeitsort", "Work arrangement": "Arbeitsmodell", "Hours": "Arbeitszeit",
     "Openings": "Offene Stellen", "Posted": "Veröffentlicht", "Apply by": "Bewerbung bis",
     "Starts": "Beginn", "Ends": "Ende", "Start": "Start", "Immediately": "Ab sofort",
+    "(employer not named)": "(Arbeitgeber nicht genannt)",
     "Not immediately": "Nicht ab sofort", "Applications": "Bewerbungszeitraum",
     "At least {n} business days": "Mindestens {n} Werktage",
     "applicants in:": "Bewerbungen aus:",

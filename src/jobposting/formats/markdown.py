@@ -377,6 +377,8 @@ def markdown(posting: Posting) -> str:
 def _markdown(doc: Doc) -> str:
     org = doc["hiringOrganization"]
     byline = f"**{link(org['url'], org['name']) if 'url' in org else escape(org['name'])}**"
+    if org.get("disclosed") is False:
+        byline += " *" + escape(labels.say("(employer not named)")) + "*"
     tags = [escape(doc["department"])] if "department" in doc else []
     tags += [labels.EMPLOYMENT_TYPES[t] for t in doc.get("employmentTypes", ())]
     tags += [labels.STATUSES[doc["status"]]] if "status" in doc else []
