@@ -78,7 +78,7 @@ REGISTRY: dict[str, Format] = {
         ),
         Format(
             key="hrxml3",
-            description="HR-XML 3.2 PositionOpening, EURES profile; many as one BOD",
+            description="HR-XML 3.2 PositionOpening, EURES profile; many as one BOD; reads 2.x",
             media_type="application/xml",
             suffixes=(".xml",),
             reader="jobposting.formats.hrxml3:read",
