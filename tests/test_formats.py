@@ -39,6 +39,8 @@ def test_unknown_key_lists_the_available_ones() -> None:
         ("x.xml", b'<?xml version="1.0"?>\n<!-- 2.x --><PositionOpening><PositionRecordInfo>', "hrxml3"),
         ("x.xml", b'<hr:ProcessPositionOpening xmlns:hr="urn:example">', "hrxml3"),
         ("x.xml", b'<?xml version="1.0"?><Other/>', "hropen"),
+        (None, '<?xml version="1.0" encoding="UTF-16"?><PositionOpening xmlns="http://www.hr-xml.org/3">'.encode("utf-16"), "hrxml3"),
+        (None, '{"title": "x"}'.encode("utf-16-be").join([b"\xfe\xff", b""]), "json"),
         (None, b"<!DOCTYPE html><html><body>", "html"),
         ("job.htm", b"<section>", "html"),
         ("job.txt", b"Lead engineer", "text"),

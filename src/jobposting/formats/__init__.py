@@ -164,6 +164,8 @@ def guess(name: str | None, head: bytes) -> str:
     Content wins where it is unambiguous (an XML namespace, JSON-LD keywords, several JSON
     lines); the file suffix decides otherwise; plain text is the last resort.
     """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
     content = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     suffix = ""
     if name and "." in name.rsplit("/", 1)[-1]:
