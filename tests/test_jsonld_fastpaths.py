@@ -792,6 +792,44 @@ def organization_read(reader: Any, node: Any) -> Any:
     return reader.out
 
 
+term_sets = st.sampled_from(
+    [{"@type": "DefinedTermSet", "name": "NAICS"}, "https://x.org/set", {"name": None}, "", None]
+)
+term_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(["DefinedTerm", "CategoryCode", None]),
+        "inDefinedTermSet": term_sets,
+        "inCodeSet": term_sets,
+        "termCode": st.sampled_from(["513210", " 86.10 ", "", 513210, None, ["1"]]),
+        "codeValue": st.sampled_from(["15-1255.00", "", None]),
+        "name": texts,
+        "description": texts,
+        "@id": st.just("#t"),
+    },
+)
+regular_terms: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"@type": st.sampled_from(["DefinedTerm", "CategoryCode"])},
+    optional={
+        "inDefinedTermSet": st.just({"@type": "DefinedTermSet", "name": "NAICS"}),
+        "inCodeSet": st.just("https://x.org/set"),
+        "termCode": st.just("513210"),
+        "codeValue": st.just("15-1255.00"),
+        "name": st.sampled_from(["Software", " Nursing "]),
+    },
+)
+area_nodes = st.fixed_dictionaries(
+    {},
+    optional={
+        "@type": st.sampled_from(
+            ["Country", "State", "AdministrativeArea", "schema:Country", None]
+        ),
+        "name": st.sampled_from(["DE", "de", " DE", "Germany", "Catalonia", "", None, ["DE"]]),
+        "identifier": st.just("DE"),
+    },
+)
+
+
 #: Each regular-shape fast path ("module:function"), the nodes to try it on, and the call of the
 #: reader method that takes it.
 REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any]]] = [
@@ -824,6 +862,28 @@ REGULAR_SHAPES: list[tuple[str, st.SearchStrategy[Any], Callable[[Any, Any], Any
         "jsonld_map_org:_regular_organization",
         st.one_of(regular_organizations, organization_nodes),
         organization_read,
+    ),
+    (
+        "jsonld_map_org:_regular_term",
+        st.tuples(st.one_of(regular_terms, term_nodes), st.booleans()),
+        lambda reader, case: reader.classification(
+            case[0],
+            "/industry",
+            *(("inCodeSet", "codeValue") if case[1] else ("inDefinedTermSet", "termCode")),
+        ),
+    ),
+    (
+        "jsonld_map_places:_regular_area",
+        st.one_of(
+            st.fixed_dictionaries(
+                {
+                    "@type": st.sampled_from(["Country", "State"]),
+                    "name": st.sampled_from(["DE", "NL", "Catalonia"]),
+                }
+            ),
+            area_nodes,
+        ),
+        lambda reader, node: reader.area(node, "/applicantLocationRequirements/0"),
     ),
 ]
 

@@ -210,6 +210,18 @@ def clean_text(value: Any) -> str | None:
     return None
 
 
+def put_clean(node: Mapping[str, Any], key: str, out: dict[str, Any], field: str) -> bool:
+    """Put the clean text (:func:`clean_text`) of ``node[key]``, when there is one, in
+    ``out[field]``; False when the value is not clean text (a regular shape's fast path then
+    leaves the node to the general code)."""
+    if key in node:
+        text = clean_text(node[key])
+        if text is None:
+            return False
+        out[field] = text
+    return True
+
+
 def plain_number(value: Any) -> bool:
     """Whether a value is a finite JSON number (not a boolean): what ``v.number`` gives as is."""
     kind = value.__class__

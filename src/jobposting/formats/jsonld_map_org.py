@@ -11,7 +11,13 @@ from typing import Any
 
 from jobposting.formats import jsonld_description as description
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, escape_html, scheme_name
+from jobposting.formats.jsonld_map_base import (
+    ReaderBase,
+    clean_text,
+    escape_html,
+    put_clean,
+    scheme_name,
+)
 from jobposting.formats.jsonld_values import at, items
 
 _SOC_CODE = re.compile(r"(\d{2}-\d{4}(?:\.\d{2})?)(?:\s+(.+))?")
@@ -153,6 +159,8 @@ class OrganizationReader(ReaderBase):
         self, value: Any, where: str, set_key: str, code_key: str
     ) -> dict[str, str] | None:
         field = "occupationalCategories" if set_key == "inCodeSet" else "hiringOrganization"
+        if value.__class__ is dict and (regular := _regular_term(value, set_key, code_key)):
+            return regular
         if isinstance(value, dict):
             node = self.open(self.resolve(value, where) or {}, where)
             entry = {}
@@ -243,15 +251,41 @@ def _regular_organization(node: dict[str, Any]) -> dict[str, Any] | None:
             ):
                 return None
             entry = {"scheme": "identifier", "value": value}
-            if "propertyID" in item:
-                if (scheme := clean_text(item["propertyID"])) is None:
-                    return None
-                entry["scheme"] = scheme
-            if "name" in item:
-                if (label := clean_text(item["name"])) is None:
-                    return None
-                entry["name"] = label
+            if not (
+                put_clean(item, "propertyID", entry, "scheme")
+                and put_clean(item, "name", entry, "name")
+            ):
+                return None
             identifiers.append(entry)
         if identifiers:
             org["identifiers"] = identifiers
     return org
+
+
+_REGULAR_TERM_KEYS = frozenset(
+    {"@type", "inDefinedTermSet", "inCodeSet", "termCode", "codeValue", "name"}
+)
+
+
+def _regular_term(node: dict[str, Any], set_key: str, code_key: str) -> dict[str, str] | None:
+    """The classification of a DefinedTerm or CategoryCode in the writer's shape, or None.
+
+    The shape: a clean code and a clean ``name`` (at least one of them), any term set; no null,
+    no prefixed key, no reference, no other property. For it
+    :meth:`OrganizationReader.classification` reads each value as it is, notes nothing and keeps
+    nothing, and gives this classification (the same keys in the same order).
+    """
+    if not node.keys() <= _REGULAR_TERM_KEYS or None in node.values():
+        return None
+    entry: dict[str, str] = {}
+    scheme = scheme_name(node.get(set_key) or node.get("inDefinedTermSet") or node.get("inCodeSet"))
+    if scheme:
+        entry["scheme"] = scheme
+    code = node.get(code_key) or node.get("termCode") or node.get("codeValue")
+    if code is not None:
+        if (code := clean_text(code)) is None:
+            return None
+        entry["code"] = code
+    if not put_clean(node, "name", entry, "name"):
+        return None
+    return entry if "code" in entry or "name" in entry else None

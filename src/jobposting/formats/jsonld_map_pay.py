@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, plain_number
+from jobposting.formats.jsonld_map_base import ReaderBase, plain_number, put_clean
 from jobposting.formats.jsonld_values import at, items
 
 _PAY_KEYS = frozenset(
@@ -273,8 +273,6 @@ def _regular_pay(node: dict[str, Any]) -> dict[str, Any] | None:
     if "minimum" in pay and "maximum" in pay and pay["minimum"] > pay["maximum"]:
         return None  # swapped, with a note
     pay["period"] = inner["unitText"]
-    if "description" in node:
-        if (text := clean_text(node["description"])) is None:
-            return None
-        pay["text"] = text
+    if not put_clean(node, "description", pay, "text"):
+        return None
     return pay

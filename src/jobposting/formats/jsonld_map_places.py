@@ -10,7 +10,13 @@ import re
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
-from jobposting.formats.jsonld_map_base import ReaderBase, clean_text, plain_number, type_names
+from jobposting.formats.jsonld_map_base import (
+    ReaderBase,
+    clean_text,
+    plain_number,
+    put_clean,
+    type_names,
+)
 from jobposting.formats.jsonld_values import at, items
 
 _LOCATION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
@@ -198,6 +204,8 @@ class PlacesReader(ReaderBase):
             self.out["workArrangement"] = arrangement
 
     def area(self, value: Any, where: str) -> dict[str, Any] | None:
+        if value.__class__ is dict and (regular := _regular_area(value)) is not None:
+            return regular
         if isinstance(value, str):
             code, unknown = v.country(value, where, self.log, "workArrangement")
             return {"country": code} if code else ({"name": unknown} if unknown else None)
@@ -248,10 +256,8 @@ def _regular_place(node: dict[str, Any]) -> dict[str, Any] | None:
         if ident.__class__ is not str or not _LOCATION_ID.fullmatch(ident):
             return None
         location["id"] = ident
-    if "name" in node:
-        if (label := clean_text(node["name"])) is None:
-            return None
-        location["label"] = label
+    if not put_clean(node, "name", location, "label"):
+        return None
     if "address" in node:
         address = node["address"]
         if (
@@ -296,3 +302,24 @@ def _regular_place(node: dict[str, Any]) -> dict[str, Any] | None:
 
 #: The address fields of a location in canonical order (after its id and label).
 _LOCATION_ORDER = ("streetAddress", "locality", "region", "regionCode", "postalCode", "country")
+
+
+def _regular_area(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The applicant location of a Country or State in the writer's shape, or None.
+
+    The shape: ``@type`` Country with an ISO code as its ``name``, or State with a clean
+    ``name``; nothing else. For it :meth:`PlacesReader.area` reads the name as it is, notes
+    nothing and keeps nothing, and gives this area.
+    """
+    if node.keys() != {"@type", "name"}:
+        return None
+    kind, name = node["@type"], clean_text(node["name"])
+    if name is None:
+        return None
+    if kind.__class__ is not str:
+        return None
+    if kind == "State":
+        return {"region": name}
+    if kind == "Country" and len(name) == 2 and name in v.COUNTRY_CODES and name == node["name"]:
+        return {"country": name}
+    return None

@@ -17,6 +17,7 @@ from jobposting.formats.jsonld_map_base import (
     clean_item,
     clean_text,
     plain_number,
+    put_clean,
     scheme_name,
 )
 from jobposting.formats.jsonld_values import at, items
@@ -396,10 +397,8 @@ def _regular_experience(node: dict[str, Any]) -> dict[str, Any] | None:
         if not plain_number(months) or months < 0:
             return None
         entry["months"] = round(months)
-    if "description" in node:
-        if (subject := clean_text(node["description"])) is None:
-            return None
-        entry["subject"] = subject
+    if not put_clean(node, "description", entry, "subject"):
+        return None
     if not entry:
         return None
     entry["requirement"] = "REQUIRED"
@@ -442,8 +441,6 @@ def _regular_education(node: dict[str, Any]) -> dict[str, Any] | None:
         if fields:
             entry["fieldsOfStudy"] = fields
     entry["requirement"] = "REQUIRED"
-    if "description" in node:
-        if (text := clean_text(node["description"])) is None:
-            return None
-        entry["text"] = text
+    if not put_clean(node, "description", entry, "text"):
+        return None
     return entry
