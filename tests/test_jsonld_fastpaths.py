@@ -989,3 +989,32 @@ def _containers(value: Any) -> Iterator[Any]:
         yield value
         for item in value.values() if isinstance(value, dict) else value:
             yield from _containers(item)
+
+
+utf8_texts = st.lists(
+    st.sampled_from(
+        ["\\ud800", "\\uD83D\\uDE00", "\\u00e9", "\\\\ud", "é", "😀", "x", '"', "\ufeff"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@FUZZ
+@given(utf8_texts, st.booleans())
+def test_surrogate_escapes_are_found_in_the_utf8_bytes(text: str, bom: bool) -> None:
+    from jobposting import surrogates
+
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    assert surrogates.escaped_in(data) == surrogates.escaped_in(data.decode("utf-8-sig"))
+
+
+@FUZZ
+@given(st.sampled_from(["Cook", "\\ud800", "Caf\\u00e9 \\uDE00", "é\\ud83d\\ude00"]), st.booleans())
+def test_found_reads_utf8_as_the_decoded_text(title: str, bom: bool) -> None:
+    from jobposting.formats.jsonld import found
+    from jobposting.formats.jsonld_read import text_found
+
+    data = (b"\xef\xbb\xbf" if bom else b"") + (
+        '{"@context": "https://schema.org", "@type": "JobPosting", "title": "' + title + '"}'
+    ).encode("utf-8")
+    assert list(found(data)) == list(text_found(data.decode("utf-8-sig")))

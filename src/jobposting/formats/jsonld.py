@@ -137,7 +137,12 @@ def found(data: bytes) -> Iterator[Found]:
     if head.startswith(b"<") and not head.startswith((b"<!--{", b"<![CDATA[")):
         yield from _page_found(data)
     else:
-        yield from text_found(decode_page(data))
+        try:
+            text = data.decode("utf-8-sig")  # what decode_page tries first
+        except UnicodeDecodeError:
+            yield from text_found(decode_page(data))
+        else:
+            yield from text_found(text, utf8=data)
 
 
 def _page_found(html: bytes) -> Iterator[Found]:

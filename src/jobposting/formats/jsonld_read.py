@@ -360,14 +360,20 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def text_found(text: str, label: str = "") -> Iterator[Found]:
-    """Yield the postings of one JSON-LD text (a file, or the body of one script element)."""
+def text_found(text: str, label: str = "", *, utf8: bytes | None = None) -> Iterator[Found]:
+    """Yield the postings of one JSON-LD text (a file, or the body of one script element).
+
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8 (strictly, a BOM left out). Such
+    text holds no surrogate code point, and a ``\\u`` escape in it is the same ASCII bytes in
+    them, so the surrogate check looks for the escapes in the bytes (a byte search) instead of
+    searching the text for code points too.
+    """
     try:
         document, repairs = parse_text(text)
     except ReadError as error:
         yield Found(where=label or None, document=None, error=error)
         return
-    if surrogates.escaped_in(text):
+    if surrogates.escaped_in(text if utf8 is None else utf8):
         document, count = surrogates.replaced(document)
         if count:  # "\ud800" alone: no output could carry it
             repairs.append(f"{count} lone surrogate escape(s) replaced by U+FFFD")
