@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, example, given, settings
 from lxml import etree
 
 import jobposting
-from conftest import case_dirs
+from conftest import CASES, case_dirs
 from jobposting import codec
 from jobposting._resources import data_dir
 from jobposting.errors import ReadError
 from jobposting.formats import hropen, hropen_read, hropen_write
+from jobposting.formats.base import ReadOptions
 from jobposting.model import Posting
 from strategies import postings
 
@@ -403,3 +404,23 @@ def test_the_no_employer_error_names_the_line_of_the_position_opening() -> None:
     (record,) = jobposting.records(document, "hropen")
     assert isinstance(record.error, ReadError)
     assert record.error.where == "line 2"
+
+
+@pytest.mark.parametrize("key", ["hropen", "hrxml3"])
+def test_a_placeholder_employer_name_is_read_as_not_named(key: str) -> None:
+    """Another system's document whose employer is "Confidential": the name is kept, marked."""
+    golden = (CASES / "minimal-required-only" / f"posting.{key}").read_text("utf-8")
+    document = golden.replace("Juniper Street Bistro", "Confidential")
+    reader = jobposting.formats.REGISTRY[key].reader
+    assert reader is not None
+    (record,) = reader(io.BytesIO(document.encode()), ReadOptions())
+    assert record.posting is not None
+    organization = record.posting.hiring_organization
+    assert (organization.name, organization.disclosed) == ("Confidential", False)
+    assert [(d.pointer, d.code, d.message) for d in record.diagnostics] == [
+        (
+            "/hiringOrganization/disclosed",
+            f"{key}.employer-not-named",
+            "'Confidential' stands in the employer's place: the posting does not name it",
+        )
+    ]

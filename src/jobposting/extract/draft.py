@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Sequence
 
 import attrs
 
+from jobposting import employers
 from jobposting.model import (
     Application,
     ApplicationWindow,
@@ -59,17 +59,6 @@ def rich_text(parts: Sequence[tuple[str, str]]) -> str:
     if in_list:
         out.append("</ul>")
     return "".join(out)
-
-
-#: Names that stand in the employer's place when a posting does not name it.
-_PLACEHOLDER_EMPLOYER = re.compile(
-    r"(?:(?:a|an)\s+)?(?:confidential|anonymous|undisclosed|unnamed|not disclosed)"
-    r"(?:\s+(?:company|employer|client|organi[sz]ation))?"
-    r"|(?:our|a)\s+client|vertraulich|(?:unser(?:e)?|ein(?:e)?)\s+kund(?:e|in)|anonym"
-    r"|confidentiel(?:le)?|(?:notre|un)\s+client|confidencial|(?:nuestro|un)\s+cliente"
-    r"|vertrouwelijk|(?:onze|een)\s+klant",
-    re.IGNORECASE,
-)
 
 
 @attrs.define
@@ -153,12 +142,12 @@ class Draft:
             )
             valid_through = None
         disclosed = None
-        if _PLACEHOLDER_EMPLOYER.fullmatch(self.employer.strip(" .:")):
+        if employers.stands_in(self.employer):
             disclosed = False
             self.note(
                 "/hiringOrganization/disclosed",
                 "employer-not-named",
-                f"{self.employer!r} stands in the employer's place: the posting does not name it",
+                employers.MESSAGE.format(name=self.employer),
             )
         return Posting(
             identifiers=tuple(self.identifiers),

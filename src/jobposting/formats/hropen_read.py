@@ -33,6 +33,7 @@ from jobposting.formats.hropen_tree import (
 from jobposting.formats.hropen_values import (
     Reading,
     claim_own_block,
+    hiring_organization,
     moment,
     number,
     put,
@@ -284,7 +285,8 @@ def _organization(root: Element, wrapper: Element | None, reading: Reading) -> N
             "no employer: expected positionOrganizations/item/name or postingRequester/name "
             "(a canonical posting needs hiringOrganization.name)"
         )
-    doc["hiringOrganization"] = {"name": organization.pop("name"), **organization}
+    name = organization.pop("name")
+    doc["hiringOrganization"] = hiring_organization(name, organization, reading)
     put(doc, "contacts", contacts)
 
 

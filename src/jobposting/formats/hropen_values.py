@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
-from jobposting import codec, fastvalidate
+from jobposting import codec, employers, fastvalidate
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats.hropen_write import LEGAL_PREFIX, LIST_TITLES
 from jobposting.problems import Problem
@@ -232,3 +232,14 @@ def _list_items(content: str) -> list[str] | None:
                 return items
     listed = _LIST_HTML.fullmatch(content)
     return None if listed is None else _LIST_ITEM.findall(listed.group(1))
+
+
+def hiring_organization(name: str, found: dict[str, Any], reading: Reading) -> dict[str, Any]:
+    """The canonical hiringOrganization: its name first, marked not disclosed (and noted) when
+    the name only stands in the employer's place ("Confidential")."""
+    if not employers.stands_in(name):
+        return {"name": name, **found}
+    reading.note(
+        "/hiringOrganization/disclosed", employers.MESSAGE.format(name=name), "employer-not-named"
+    )
+    return {"name": name, "disclosed": False, **found}

@@ -32,6 +32,7 @@ from jobposting.formats.hropen_tree import (
 from jobposting.formats.hropen_values import (
     Reading,
     claim_own_block,
+    hiring_organization,
     language_tag,
     moment,
     number,
@@ -301,7 +302,8 @@ def _organization(position: Element, profile: Element, reading: Reading) -> None
             "OrganizationName or PostingRequester/PartyName (a canonical posting needs "
             "hiringOrganization.name)"
         )
-    doc["hiringOrganization"] = {"name": organization.pop("name"), **organization}
+    name = organization.pop("name")
+    doc["hiringOrganization"] = hiring_organization(name, organization, reading)
     contacts = []
     # EURES exports name the person to apply to in the application method.
     methods = findall(profile, "PostingInstruction/ApplicationMethod")
