@@ -234,6 +234,7 @@ class PayReader(ReaderBase):
 _REGULAR_PAY_KEYS = frozenset({"@type", "currency", "value", "description"})
 _REGULAR_AMOUNT_KEYS = frozenset({"@type", "value", "minValue", "maxValue", "unitText"})
 _PERIODS = frozenset({"HOUR", "DAY", "WEEK", "MONTH", "YEAR"})
+_AMOUNT_FIELDS = (("minValue", "minimum"), ("maxValue", "maximum"), ("value", "value"))
 
 
 def _regular_pay(node: dict[str, Any]) -> dict[str, Any] | None:
@@ -260,13 +261,13 @@ def _regular_pay(node: dict[str, Any]) -> dict[str, Any] | None:
     ):
         return None
     pay: dict[str, Any] = {"currency": currency}
-    for key, field in (("minValue", "minimum"), ("maxValue", "maximum"), ("value", "value")):
+    for key, field in _AMOUNT_FIELDS:
         if key in inner:
             amount = inner[key]
             if not plain_number(amount) or amount < 0:
                 return None
             pay[field] = amount
-    if len(pay) == 1 or not any(pay[key] for key in pay if key != "currency"):
+    if not (pay.get("minimum") or pay.get("maximum") or pay.get("value")):
         return None  # no amount, or every amount 0
     if "value" in pay and len(pay) > 2:
         return None  # a value beside a bound: kept under extensions
