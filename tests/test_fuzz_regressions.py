@@ -127,3 +127,20 @@ def test_a_closing_date_before_the_posting_date_is_left_out() -> None:
             "the closing date 2020-01-01 is before the posting date 2025-06-01; left out",
         )
     ]
+
+
+# -- malformed "<![...]>" sections, which Python's html.parser refuses with an AssertionError ------
+
+
+def test_rich_text_with_a_malformed_marked_section_is_a_problem_not_a_crash() -> None:
+    from jobposting.richtext import rich_text_problems
+
+    assert rich_text_problems("<p>a <![x b</p>") == [
+        "markup that cannot be parsed (unknown status keyword 'x ' in marked section)"
+    ]
+
+
+def test_an_hr_open_description_with_a_malformed_marked_section_keeps_it_as_text() -> None:
+    from jobposting.formats.hropen_values import sanitise
+
+    assert sanitise("<p>a <![x b</p>") == "<p>a &lt;![x b</p>"

@@ -82,8 +82,12 @@ def _safe_url(url: str) -> bool:
 def rich_text_problems(html: str) -> list[str]:
     """Return what is wrong with ``html`` as canonical rich text (empty when it is fine)."""
     checker = _Checker()
-    checker.feed(html)
-    checker.close()
+    try:
+        checker.feed(html)
+        checker.close()
+    except AssertionError as error:  # how html.parser refuses a malformed "<![...]>" section
+        checker._report(f"markup that cannot be parsed ({error})")
+        return checker.problems
     for tag in reversed(checker.open):
         checker._report(f"element <{tag}> is not closed")
     return checker.problems

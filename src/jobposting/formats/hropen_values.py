@@ -151,7 +151,11 @@ def sanitise(value: str) -> str:
     """Keep the allowed HTML subset of a fragment: other tags, attributes and links are dropped,
     their text is kept."""
     sanitiser = _Sanitiser()
-    sanitiser.feed(value)
+    try:
+        sanitiser.feed(value)
+    except AssertionError:  # html.parser refuses a malformed "<![...]>": read it as text
+        sanitiser = _Sanitiser()
+        sanitiser.feed(value.replace("<![", "&lt;!["))
     return sanitiser.result()
 
 
