@@ -972,7 +972,7 @@ def test_merge_is_the_plain_merge(document: dict[str, Any], patch: dict[str, Any
 @FUZZ
 @given(numbered_values)
 def test_json_copy_is_a_deep_copy(value: Any) -> None:
-    from jobposting.formats.jsonld_values import json_copy
+    from jobposting.jsontext import json_copy
 
     copied = json_copy(value)
     assert json.dumps(copied) == json.dumps(copy.deepcopy(value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import enum
 import functools
@@ -80,7 +79,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(attrs.has, _make_class_structure)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(dt.datetime, _unstructure_date_time)
-    converter.register_unstructure_hook_func(lambda t: t == _MAPPING, copy.deepcopy)
+    converter.register_unstructure_hook_func(lambda t: t == _MAPPING, jsontext.json_copy)
     converter.register_unstructure_hook_factory(attrs.has, _make_class_unstructure)
     return converter
 
@@ -205,7 +204,8 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
 def _structure_json_object(value: Any, _: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise TypeError(f"must be an object, not {json_type_name(value)}")
-    return copy.deepcopy(dict(value))
+    copied: dict[str, Any] = jsontext.json_copy(dict(value))
+    return copied
 
 
 def _structure_date_or_date_time(value: Any, _: Any) -> dt.date | dt.datetime:

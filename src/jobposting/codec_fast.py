@@ -19,7 +19,6 @@ postings, and that malformed documents give the converter's problems word for wo
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import enum
 import types
@@ -29,6 +28,7 @@ from typing import Any, cast
 
 import attrs
 
+from jobposting.jsontext import json_copy
 from jobposting.model import DateOrDateTime, Number, Posting
 
 __all__ = ["Irregular", "structure", "unstructure"]
@@ -56,7 +56,7 @@ class _Generator:
             "Irregular": Irregular,
             "ABSENT": object(),
             "irregular": _irregular,
-            "deepcopy": copy.deepcopy,
+            "deepcopy": json_copy,  # copy.deepcopy for JSON values, without its memo
             "Mapping": Mapping,
             "datetime": dt.datetime,
             "date_time": date_time,

@@ -25,6 +25,7 @@ tests/test_jsontext.py checks the equality with Hypothesis over JSON values.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from typing import Any
@@ -95,3 +96,27 @@ compact_bytes: Callable[[Any], bytes] = _FAST[1] if _FAST else slow_compact_byte
 
 #: Whether the fast path is in use (reported by the benchmark).
 FAST = _FAST is not None
+
+
+_SHARED_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def json_copy(value: Any) -> Any:
+    """``copy.deepcopy`` of a JSON value, without its memo: objects and lists copied, leaves shared.
+
+    Strings, numbers, booleans and null cannot change, and ``copy.deepcopy`` gives them back as
+    they are too; any other class is left to ``copy.deepcopy``. A value that holds the same
+    object twice gets two copies of it (JSON text has no such sharing), and one that holds
+    itself is not JSON.
+    """
+    kind = value.__class__
+    if kind is dict:
+        return {
+            key: item if item.__class__ in _SHARED_LEAVES else json_copy(item)
+            for key, item in value.items()
+        }
+    if kind is list:
+        return [item if item.__class__ in _SHARED_LEAVES else json_copy(item) for item in value]
+    if kind in _SHARED_LEAVES:
+        return value
+    return copy.deepcopy(value)

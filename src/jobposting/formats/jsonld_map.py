@@ -32,6 +32,7 @@ from jobposting.formats.jsonld_map_pay import PayReader
 from jobposting.formats.jsonld_map_places import PlacesReader
 from jobposting.formats.jsonld_map_requirements import RequirementsReader
 from jobposting.formats.jsonld_values import Log, at, items, pointer
+from jobposting.jsontext import json_copy
 
 __all__ = ["EXTENSION_TERM", "KNOWN_PROPERTIES", "normalise_keys", "posting_document", "type_names"]
 
@@ -114,7 +115,7 @@ class _Reader(OrganizationReader, PlacesReader, PayReader, RequirementsReader):
         if not self.node.keys() <= self.used:  # some property was not read: keep it
             for key in list(self.node):
                 if key not in self.used:
-                    self.log.keep(pointer("", key), v.json_copy(self.node[key]))
+                    self.log.keep(pointer("", key), json_copy(self.node[key]))
         if self.log.leftovers:
             out["extensions"] = {"jsonld": dict(self.log.leftovers)}
         return out

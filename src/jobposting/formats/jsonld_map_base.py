@@ -16,6 +16,7 @@ from typing import Any
 
 from jobposting.formats import jsonld_values as v
 from jobposting.formats.jsonld_values import Log, pointer
+from jobposting.jsontext import json_copy
 
 #: The extension vocabulary's one term (converters/jsonld/README.md).
 EXTENSION_TERM = "https://jobposting.dev/ns#canonical"
@@ -103,7 +104,7 @@ class ReaderBase:
             return  # every property was read (the usual case): no loop over the node
         for key, value in node.items():
             if key not in used and key not in _NODE_KEYWORDS:
-                self.log.keep(pointer(where, key), v.json_copy(value))
+                self.log.keep(pointer(where, key), json_copy(value))
 
     def text(self, value: Any, where: str, field: str) -> str | None:
         """Read a Text value (:func:`jsonld_values.text`), clean strings without its checks."""

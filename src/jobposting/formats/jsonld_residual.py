@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from jobposting.formats.jsonld_values import json_copy
+from jobposting.jsontext import json_copy
 
 _MISSING: Any = object()
 

@@ -7,7 +7,6 @@ JobPosting node and a stable code (the codes and their meaning are :data:`REPAIR
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import functools
 import html
@@ -157,30 +156,6 @@ class Log:
     def problems(self, without: frozenset[str] = frozenset()) -> tuple[Problem, ...]:
         """The notes, leaving out those about the top-level canonical properties ``without``."""
         return tuple(p for p, field in self.notes if field is None or field not in without)
-
-
-_SHARED_LEAVES = frozenset({str, int, float, bool, type(None)})
-
-
-def json_copy(value: Any) -> Any:
-    """``copy.deepcopy`` of a JSON value, without its memo: objects and lists copied, leaves shared.
-
-    Strings, numbers, booleans and null cannot change, and ``copy.deepcopy`` gives them back as
-    they are too; any other class is left to ``copy.deepcopy``. A value that holds the same
-    object twice gets two copies of it (JSON text has no such sharing), and one that holds
-    itself is not JSON.
-    """
-    kind = value.__class__
-    if kind is dict:
-        return {
-            key: item if item.__class__ in _SHARED_LEAVES else json_copy(item)
-            for key, item in value.items()
-        }
-    if kind is list:
-        return [item if item.__class__ in _SHARED_LEAVES else json_copy(item) for item in value]
-    if kind in _SHARED_LEAVES:
-        return value
-    return copy.deepcopy(value)
 
 
 def pointer(base: str, *parts: str | int) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from jobposting.formats import jsonld_description as description
 from jobposting.formats.jsonld_map import KNOWN_PROPERTIES, normalise_keys
-from jobposting.formats.jsonld_values import json_copy
+from jobposting.jsontext import json_copy
 
 _CREDENTIALS = {
     "HIGH_SCHOOL": "high school",
