@@ -309,3 +309,18 @@ def test_a_salary_text_that_needs_a_guess_stays_text(salary: Any, place: Any) ->
     text = salary if isinstance(salary, str) else salary["value"]
     assert document["compensation"] == {"text": text}
     assert not any(note.startswith("salary.from-text") for note in notes)
+
+
+def test_a_placeholder_employer_name_is_read_as_not_named() -> None:
+    document, notes = one(node(hiringOrganization={"@type": "Organization", "name": "Our client"}))
+    assert document["hiringOrganization"] == {"name": "Our client", "disclosed": False}
+    assert "organization.not-named /hiringOrganization/name" in notes
+
+
+def test_a_posting_that_does_not_say_so_round_trips_unchanged() -> None:
+    """The writer reads its node back: the extension term undoes the reader's guess."""
+    posting = codec.from_dict({"title": "Cook", "hiringOrganization": {"name": "Confidential"}})
+    written = io.BytesIO()
+    jsonld.write([posting], written, jsonld.WriteOptions())
+    (record,) = read(written.getvalue())
+    assert record.posting == posting

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jobposting import employers
 from jobposting.formats import jsonld_description as description
 from jobposting.formats import jsonld_values as v
 from jobposting.formats.jsonld_map_base import (
@@ -106,6 +107,14 @@ class OrganizationReader(ReaderBase):
                 self.log.keep("/employerOverview", overview)
         elif overview is not None:
             v.is_absent(overview, "/employerOverview", self.log, "hiringOrganization")
+        if "name" in org and employers.stands_in(org["name"]):
+            org = {"name": org["name"], "disclosed": False, **org}
+            self.log.note(
+                "/hiringOrganization/name",
+                "organization.not-named",
+                employers.MESSAGE.format(name=org["name"]),
+                "hiringOrganization",
+            )
         if org:
             self.out["hiringOrganization"] = org
 

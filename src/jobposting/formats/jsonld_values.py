@@ -44,6 +44,8 @@ REPAIR_CODES: dict[str, str] = {
         "a value could not be mapped to the canonical model and was kept under extensions.jsonld"
     ),
     "title.from-name": "the posting had no title; its name was used",
+    "organization.not-named": "the organization's name only stands in the employer's place "
+    "('Confidential', 'Our client'): hiringOrganization.disclosed is false",
     "organization.string": "hiringOrganization was a bare string, read as the organization's name",
     "url.no-scheme": "a URL had no scheme; https:// was added",
     "url.invalid": "a URL could not be read and was kept under extensions.jsonld",
