@@ -14,7 +14,7 @@ import pytest
 
 from jobposting import codec
 from jobposting.formats import jsonld
-from jobposting.formats.base import ReadOptions, Record
+from jobposting.formats.base import ReadOptions, Record, WriteOptions
 from jobposting.formats.jsonld_read import parse_text
 
 
@@ -321,6 +321,6 @@ def test_a_posting_that_does_not_say_so_round_trips_unchanged() -> None:
     """The writer reads its node back: the extension term undoes the reader's guess."""
     posting = codec.from_dict({"title": "Cook", "hiringOrganization": {"name": "Confidential"}})
     written = io.BytesIO()
-    jsonld.write([posting], written, jsonld.WriteOptions())
+    jsonld.write([posting], written, WriteOptions())
     (record,) = read(written.getvalue())
     assert record.posting == posting

@@ -36,7 +36,8 @@ SPECIAL = [b"<", b">", b"&", b"&#0;", b'"', b"\\ud800", b"\x00", b"\xff", b"]]>"
            b"{}", b"[]", b"9" * 25, b"-0", b"1e999", b"</script>", b"<!--", b"\n"]  # fmt: skip
 
 
-def _damaged(data: bytes, draw: st.DrawFn) -> bytes:
+def _damaged(data: bytes, source: st.DataObject) -> bytes:
+    draw = source.draw
     buffer = bytearray(data)
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(buffer)))
@@ -71,7 +72,7 @@ def _write_every_way(records: list[Record]) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SEEDS), st.data())
 def test_every_reader_turns_damaged_bytes_into_records(seed: Path, data: st.DataObject) -> None:
-    damaged = _damaged(seed.read_bytes(), data.draw)
+    damaged = _damaged(seed.read_bytes(), data)
     for key in READERS:
         for validate in (True, False):
             _write_every_way(_records(key, damaged, validate))
