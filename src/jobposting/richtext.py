@@ -21,7 +21,27 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 VOID_TAGS = frozenset({"br"})
 
 
-class _Checker(HTMLParser):
+class Html5Parser(HTMLParser):
+    """``html.parser`` with a malformed ``<![...]>`` section read as HTML5 reads it.
+
+    HTML5 reads ``<![`` that does not open a section the parser knows as a bogus comment up to
+    the next ``>``. Python 3.11's parser raises AssertionError there instead (later releases
+    follow HTML5), so every HTML parser of the package derives from this one: a stray
+    ``<![`` in a description or a page is a comment on every Python, never a crash.
+    """
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # an unknown keyword ("<![x"), or none
+            end = self.rawdata.find(">", i + 3)
+            if end < 0:
+                return -1  # not complete yet; at the end, the rest is read as text
+            self.handle_comment(self.rawdata[i + 2 : end])
+            return end + 1
+
+
+class _Checker(Html5Parser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
@@ -82,12 +102,8 @@ def _safe_url(url: str) -> bool:
 def rich_text_problems(html: str) -> list[str]:
     """Return what is wrong with ``html`` as canonical rich text (empty when it is fine)."""
     checker = _Checker()
-    try:
-        checker.feed(html)
-        checker.close()
-    except AssertionError as error:  # how html.parser refuses a malformed "<![...]>" section
-        checker._report(f"markup that cannot be parsed ({error})")
-        return checker.problems
+    checker.feed(html)
+    checker.close()
     for tag in reversed(checker.open):
         checker._report(f"element <{tag}> is not closed")
     return checker.problems

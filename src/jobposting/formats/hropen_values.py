@@ -13,7 +13,6 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,7 +20,13 @@ from jobposting import codec, employers, fastvalidate
 from jobposting.formats import hropen_extras as extras
 from jobposting.formats.hropen_write import LEGAL_PREFIX, LIST_TITLES
 from jobposting.problems import Problem
-from jobposting.richtext import ALLOWED_TAGS, URL_SCHEMES, VOID_TAGS, rich_text_problems
+from jobposting.richtext import (
+    ALLOWED_TAGS,
+    URL_SCHEMES,
+    VOID_TAGS,
+    Html5Parser,
+    rich_text_problems,
+)
 
 __all__ = [
     "Reading",
@@ -108,7 +113,7 @@ def moment(value: str | None, reading: Reading, pointer: str) -> str | None:
     return spelled
 
 
-class _Sanitiser(HTMLParser):
+class _Sanitiser(Html5Parser):
     """Rebuild an HTML fragment keeping only the rich-text allowlist (richtext.py)."""
 
     def __init__(self) -> None:
@@ -151,11 +156,7 @@ def sanitise(value: str) -> str:
     """Keep the allowed HTML subset of a fragment: other tags, attributes and links are dropped,
     their text is kept."""
     sanitiser = _Sanitiser()
-    try:
-        sanitiser.feed(value)
-    except AssertionError:  # html.parser refuses a malformed "<![...]>": read it as text
-        sanitiser = _Sanitiser()
-        sanitiser.feed(value.replace("<![", "&lt;!["))
+    sanitiser.feed(value)
     return sanitiser.result()
 
 

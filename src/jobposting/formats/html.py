@@ -15,9 +15,8 @@ from typing import IO
 
 from jobposting.errors import JobPostingError, ReadError
 from jobposting.formats.base import ReadOptions, Record
-from jobposting.formats.html_markup import POSTING
 from jobposting.formats.html_page import write
-from jobposting.formats.html_reader import MarkupError, annotated_documents
+from jobposting.formats.html_reader import annotated_documents
 from jobposting.formats.json import posting_from_document
 
 __all__ = ["decode", "read", "write"]
@@ -47,12 +46,6 @@ def read(source: IO[bytes], options: ReadOptions) -> Iterator[Record]:
     raw = source.read()
     try:
         found = annotated_documents(decode(raw))
-    except MarkupError as error:
-        if POSTING.encode() in raw:  # a page of ours, broken
-            yield Record(posting=None, error=error)
-        else:  # lxml reads what Python's HTML parser refuses
-            yield from _other_page(raw, options)
-        return
     except ReadError as error:
         yield Record(posting=None, error=error)
         return

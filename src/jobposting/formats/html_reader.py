@@ -11,7 +11,6 @@ quoting, character references, ASCII output) read the same as the original.
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from typing import Any
 
 import attrs
@@ -19,6 +18,7 @@ import attrs
 from jobposting.errors import ReadError
 from jobposting.formats.html_markup import KIND, POSTING, PROPERTY
 from jobposting.problems import Problem
+from jobposting.richtext import Html5Parser
 
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -62,7 +62,7 @@ def _escape_attribute(value: str) -> str:
     return value.replace("&", "&amp;").replace("\xa0", "&nbsp;").replace('"', "&quot;")
 
 
-class AnnotationReader(HTMLParser):
+class AnnotationReader(Html5Parser):
     """Collects one canonical document per ``data-jp-posting`` element of a page."""
 
     def __init__(self) -> None:
@@ -204,18 +204,9 @@ class AnnotationReader(HTMLParser):
         self._assign(capture.scope, capture.prop, value, capture.pointer)
 
 
-class MarkupError(ReadError):
-    """Markup the annotation reader cannot parse (a page's other readers may still read it)."""
-
-
 def annotated_documents(markup: str) -> list[tuple[dict[str, Any], list[Problem]]]:
     """Every annotated posting of ``markup`` as canonical JSON, with the reader's diagnostics."""
     reader = AnnotationReader()
-    try:
-        reader.feed(markup)
-        reader.close()
-    except AssertionError as error:  # how html.parser refuses a malformed "<![...]>" section
-        line, column = reader.getpos()
-        where = f"line {line}, column {column + 1}"
-        raise MarkupError(f"malformed HTML: {error}", where=where) from None
+    reader.feed(markup)
+    reader.close()
     return list(zip(reader.documents, reader.diagnostics, strict=True))

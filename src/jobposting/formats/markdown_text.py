@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 
 import attrs
 
 from jobposting.formats.html_markup import safe_href, sanitise
+from jobposting.richtext import Html5Parser
 
 # Characters that start emphasis, code, links, autolinks, HTML, tables or strikethrough anywhere.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -105,7 +105,7 @@ class _Node:
     children: list[_Node | str] = attrs.Factory(list)
 
 
-class _Tree(HTMLParser):
+class _Tree(Html5Parser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Node("root")
