@@ -241,12 +241,7 @@ def _date_order_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     through = _parse_moment(document.get("validThrough"))
     if posted is None or through is None:
         return
-    if isinstance(posted, dt.datetime) and isinstance(through, dt.datetime):
-        too_early = through < posted
-    else:
-        # A bare date covers its whole day, so only a strictly earlier day is wrong.
-        too_early = _day(through) < _day(posted)
-    if too_early:
+    if closes_before_posting(posted, through):
         yield Problem(
             pointer="/validThrough",
             message=(
@@ -255,6 +250,18 @@ def _date_order_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
             ),
             code="valid-through-before-date-posted",
         )
+
+
+def closes_before_posting(posted: dt.date, through: dt.date) -> bool:
+    """Whether a validThrough is before its datePosted: two date-times (with offsets) exactly,
+    else by calendar day, as a bare date covers its whole day. A date-time without an offset
+    is not ordered (it is no canonical date-time)."""
+    moments = (posted, through)
+    if any(isinstance(m, dt.datetime) and m.tzinfo is None for m in moments):
+        return False
+    if isinstance(posted, dt.datetime) and isinstance(through, dt.datetime):
+        return through < posted
+    return _day(through) < _day(posted)
 
 
 def _day(moment: dt.date | dt.datetime) -> dt.date:

@@ -6,7 +6,6 @@ Pointer of what it is about when it is recorded.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -39,6 +38,7 @@ from jobposting.model import (
     WorkHours,
 )
 from jobposting.problems import Problem
+from jobposting.schema import closes_before_posting
 
 __all__ = ["Draft", "rich_text"]
 
@@ -132,7 +132,7 @@ class Draft:
         if (
             valid_through is not None
             and self.date_posted is not None
-            and _before(valid_through, self.date_posted)
+            and closes_before_posting(self.date_posted, valid_through)
         ):
             self.note(
                 "/validThrough",
@@ -190,19 +190,3 @@ class Draft:
 
 def _joined(parts: list[str]) -> str | None:
     return " ".join(parts) or None
-
-
-def _before(through: dt.date, posted: dt.date) -> bool:
-    """Whether a closing date is before the posting date, as validation tells it: two
-    date-times exactly, else by calendar day (a bare date covers its whole day); a date-time
-    without an offset is not ordered."""
-    moments = (through, posted)
-    if any(isinstance(m, dt.datetime) and m.tzinfo is None for m in moments):
-        return False
-    if isinstance(through, dt.datetime) and isinstance(posted, dt.datetime):
-        return through < posted
-    return _day(through) < _day(posted)
-
-
-def _day(moment: dt.date) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
