@@ -233,3 +233,36 @@ def test_a_placeholder_employer_name_says_the_employer_is_not_named(
     notes = [(d.pointer, d.message) for d in record.diagnostics if d.code == "employer-not-named"]
     expected = f"{employer!r} stands in the employer's place: the posting does not name it"
     assert notes == ([] if disclosed is None else [("/hiringOrganization/disclosed", expected)])
+
+
+def test_a_pay_range_takes_its_period_from_the_label_line_above_it() -> None:
+    """Airbnb shows "United Kingdom Annual Pay Range" above "£46,000 — £54,000 GBP"."""
+    page = (
+        b"<html><head><title>Account Manager - Careers at Airbnb</title></head><body>"
+        b"<h1>Account Manager</h1><p>We are hiring an account manager in our team.</p>"
+        b"<p><strong>How We'll Take Care of You:</strong></p><p>Pay depends on skills.</p>"
+        b"<div class='title'>United Kingdom Annual Pay Range</div>"
+        b"<div class='pay-range'><span>\xc2\xa346,000</span><span>\xe2\x80\x94</span>"
+        b"<span>\xc2\xa354,000 GBP</span></div></body></html>"
+    )
+    (record,) = extract_from_html(page, ReadOptions(name="page.html"))
+    assert record.posting is not None, record.error
+    data = jobposting.codec.to_dict(record.posting)
+    assert data["hiringOrganization"] == {"name": "Airbnb"}
+    (pay,) = data["compensation"]["basePay"]
+    assert (pay["currency"], pay["minimum"], pay["maximum"], pay["period"]) == (
+        "GBP", 46000, 54000, "YEAR",
+    )  # fmt: skip
+    codes = {d.code for d in record.diagnostics}
+    assert "pay-period-from-context" in codes
+    assert "pay-period-guessed-from-amount" not in codes
+
+
+def test_a_page_without_a_declared_charset_is_read_as_utf8() -> None:
+    """A saved page lost the HTTP header naming UTF-8: '£' is not read as 'Â£'."""
+    page = "<html><body><h1>Koch</h1><p>Firma: Bistro Fritz</p><p>Gehalt: £30,000 per year</p>"
+    (record,) = extract_from_html(page.encode("utf-8") + b"</body></html>", ReadOptions())
+    assert record.posting is not None, record.error
+    data = jobposting.codec.to_dict(record.posting)
+    assert "Â" not in json.dumps(data, ensure_ascii=False)
+    assert data["compensation"]["basePay"][0]["currency"] == "GBP"

@@ -35,6 +35,8 @@ REQUIRED = RequirementLevel.REQUIRED
         ("Minimaal 2 jaar werkervaring als developer", 24, "developer"),
         ("Ervaring met GraphQL", None, "GraphQL"),
         ("Previous warehouse experience is helpful but not essential", None, "warehouse"),
+        ("2+ years of hospitality/travel industry experience (nice to have).", 24,
+         "hospitality/travel industry"),
     ],
 )  # fmt: skip
 def test_experience_in_months_with_subject(line: str, months: int | None, subject: str) -> None:

@@ -42,6 +42,8 @@ from jobposting.model import IncentiveType, LegalStatementKind
         ("Equal Opportunity", Target.LEGAL),
         ("Similar jobs", Target.END),
         ("NICE TO HAVE", Target.PREFERRED),
+        ("A typical day:", Target.RESPONSIBILITIES),
+        ("Your expertise:", Target.REQUIRED),
     ],
 )
 def test_heading_vocabulary_in_five_languages(heading: str, target: Target) -> None:
@@ -235,3 +237,32 @@ def test_incentive_kinds_in_text_order() -> None:
     assert incentive_types("a sign-on bonus and stock options") == [
         IncentiveType.SIGN_ON_BONUS, IncentiveType.EQUITY,
     ]  # fmt: skip
+
+
+def test_a_page_banner_is_chrome_unless_it_holds_the_title() -> None:
+    """A site's <header> (skip link, logo) is left out; a banner holding the <h1> is kept.
+
+    Airbnb's careers page puts the title in a "job-page-banner" div after a <header> of
+    links; Workable puts it in a role="banner" header.
+    """
+    page = html.fromstring(
+        "<body><header><a href='#main'>Skip to main content</a><a href='/'>Careers</a></header>"
+        "<div class='job-page-banner'><h1>Account Manager</h1>"
+        "<div class='offices'><span>London, United Kingdom</span></div></div>"
+        "<header role='banner'><h1>Second title</h1><span>Remote</span></header>"
+        "<div class='banner'><p>Join our talent community</p></div></body>"
+    )
+    blocks = blocks_from_html(page)
+    assert [(b.text, b.hint) for b in blocks] == [
+        ("Account Manager", None),
+        ("London, United Kingdom", "location"),
+        ("Second title", None),
+        ("Remote", None),
+    ]
+
+
+def test_offices_is_a_location_label() -> None:
+    """ "Offices: London, United Kingdom" (Airbnb) labels the location."""
+    found = label_fact("Offices: London, United Kingdom")
+    assert found is not None
+    assert found[0] is Fact.LOCATION

@@ -324,3 +324,58 @@ def test_a_posting_that_does_not_say_so_round_trips_unchanged() -> None:
     jsonld.write([posting], written, WriteOptions())
     (record,) = read(written.getvalue())
     assert record.posting == posting
+
+
+# -- shapes of ATS pages (Workable, Ashby) -------------------------------------------------------
+
+
+def test_qualifications_under_a_nice_to_have_heading_are_preferred() -> None:
+    """Workable writes both lists, each under a bold heading, in one qualifications text."""
+    posting, notes = one(
+        node(
+            qualifications="<p></p><p>If you love open source, apply!</p>"
+            "<p><strong>What you'll need</strong></p><ul><li>5+ years of Python</li>"
+            "<li>Experience with TypeScript</li></ul>"
+            "<p><strong>Nice to have</strong></p><ul><li>Experience with WebRTC</li></ul>"
+        )
+    )
+    assert posting["requiredQualifications"] == ["5+ years of Python", "Experience with TypeScript"]
+    assert posting["preferredQualifications"] == ["Experience with WebRTC"]
+    assert notes == ["qualifications.preferred-heading /qualifications"]
+
+
+def test_a_heading_paragraph_in_a_list_text_is_no_item() -> None:
+    """Workable's jobBenefits opens with a bold-only paragraph; one <li> is one item."""
+    posting, notes = one(
+        node(
+            jobBenefits="<p><strong>More about Hugging Face</strong></p>"
+            "<p><strong>We value development.</strong>&nbsp;Conferences are paid.</p>"
+            "<p><strong>We care about your well-being.</strong> Flexible hours.</p>",
+            responsibilities="<p>About the role.</p><ul><li>Maintain Gradio.</li></ul>",
+        )
+    )
+    assert posting["compensation"]["benefits"] == [
+        "We value development. Conferences are paid.",
+        "We care about your well-being. Flexible hours.",
+    ]
+    assert posting["responsibilities"] == ["Maintain Gradio."]
+    assert notes == ["list.split /jobBenefits", "value.entities /responsibilities"]
+
+
+def test_an_area_named_twice_is_read_once() -> None:
+    """Ashby lists 'United States' and 'USA' among the applicant locations."""
+    posting, notes = one(
+        node(
+            jobLocationType="TELECOMMUTE",
+            applicantLocationRequirements=[
+                {"@type": "Country", "name": "Canada"},
+                {"@type": "Country", "name": "United States"},
+                {"@type": "Country", "name": "USA"},
+            ],
+        )
+    )
+    assert posting["workArrangement"] == {
+        "type": "REMOTE",
+        "applicantLocations": [{"country": "CA"}, {"country": "US"}],
+    }
+    assert "list.duplicate /applicantLocationRequirements/2" in notes

@@ -126,7 +126,7 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: class/id words that say an element holds the job's location (``job__location``).
 _LOCATION_ATTRIBUTE = re.compile(
-    r"(^|[\s_-])(location|locations|job-?location|city)($|[\s_-])", re.I
+    r"(^|[\s_-])(location|locations|job-?location|city|offices?)($|[\s_-])", re.I
 )
 _BOLD_TAGS = frozenset({"strong", "b"})
 
@@ -212,7 +212,18 @@ def _is_chrome(element: etree._Element) -> bool:
     if element.get("aria-hidden") == "true" or element.get("hidden") is not None:
         return True
     role = element.get("role") or ""
-    if role in {"navigation", "banner", "contentinfo", "dialog", "alertdialog", "search"}:
+    if role in {"navigation", "contentinfo", "dialog", "alertdialog", "search"}:
         return True
+    if role == "banner" or element.tag == "header":
+        # A page's banner holds its logo and links; a job page's own header (Workable's
+        # role="banner", Airbnb's "job-page-banner") holds the posting's <h1>: kept.
+        return not _holds_title(element)
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return bool(names.strip()) and _CHROME_ATTRIBUTE.search(names) is not None
+    if not names.strip() or _CHROME_ATTRIBUTE.search(names) is None:
+        return False
+    return not _holds_title(element)
+
+
+def _holds_title(element: etree._Element) -> bool:
+    """Whether an element holds an ``<h1>``: the posting's title, never page chrome."""
+    return next(element.iter("h1"), None) is not None

@@ -73,11 +73,31 @@ def extract_from_html(page: bytes | str, options: ReadOptions) -> Iterator[Recor
         yield Record(posting=None, error=ReadError("the page is empty"))
         return
     try:
-        root = lxml_html.document_fromstring(page)
+        parser = _parser_for(page)
+        root = (
+            lxml_html.document_fromstring(page)
+            if parser is None
+            else lxml_html.document_fromstring(page, parser=parser)
+        )
     except etree.ParserError:  # no element at all: a prolog, comments, a truncated page
         yield Record(posting=None, error=ReadError("the page has no HTML element to read"))
         return
     yield posting_from_tree(root, options)
+
+
+def _parser_for(page: bytes | str) -> lxml_html.HTMLParser | None:
+    """UTF-8 for bytes that are UTF-8 (as :func:`jobposting.formats.html.decode` reads them).
+
+    Without it libxml2 reads a page that declares no charset as Latin-1: a saved page loses
+    the HTTP header that named UTF-8, and "£46,000" became "Â£46,000".
+    """
+    if isinstance(page, bytes):
+        try:
+            page.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return lxml_html.HTMLParser(encoding="utf-8")  # one a call: parsers are not shared
+    return None
 
 
 def posting_from_tree(root: lxml_html.HtmlElement, options: ReadOptions) -> Record:

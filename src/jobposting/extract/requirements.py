@@ -72,6 +72,8 @@ _COMMENT = re.compile(
     r"est|sont|serait|es|son|sería|is een|zou)\b",
     re.IGNORECASE,
 )
+#: A remark in brackets after the word experience, all there is ("(nice to have)").
+_REMARK = re.compile(r"\([^()]*\)[.;]?")
 #: Words that may stand before "Experience" at the start of a line without changing it.
 _LEAD_WORDS = re.compile(
     r"^(?:(?:proven|solid|strong|hands-on|demonstrated|prior|previous|some|professional|"
@@ -108,14 +110,17 @@ def experience_requirement(text: str, level: RequirementLevel) -> ExperienceRequ
     if months is None and (len(before.split()) > 3 or _NOT_A_SUBJECT.search(before)):
         return None  # "You have experience ...": a sentence, not a requirement line
     after = body[experience.end() :].strip(" :,-\u2013")
-    if _COMMENT.match(after):
-        after = ""  # "... experience is helpful but not essential": says nothing of the subject
+    if _COMMENT.match(after) or _REMARK.fullmatch(after):
+        # "... experience is helpful but not essential", "... experience (nice to have)":
+        # says nothing of the subject
+        after = ""
     after = _PREPOSITION.sub("", after)
     after = _ARTICLES.sub("", after) if not after[:1].isupper() else after
     subject = after
     if not subject:
         start = years.end() if years and years.end() <= experience.start() else 0
         subject = _LEAD_WORDS.sub("", body[start : experience.start()]).strip(" ,-")
+        subject = _PREPOSITION.sub("", subject)  # "2+ years of travel industry experience"
     subject = re.sub(r"^(?:on-the-job|professional|relevant|work)\s*$", "", subject.strip())
     subject = subject.rstrip(" .;,")
     return ExperienceRequirement(

@@ -19,6 +19,7 @@ from jobposting.extract.draft import Draft, rich_text
 from jobposting.extract.facts import read_fact
 from jobposting.extract.headings import Fact, Target, label_fact
 from jobposting.extract.pay import parse_pay
+from jobposting.extract.pay_words import PAY_WORDS
 from jobposting.extract.places import COUNTRY_CURRENCIES
 from jobposting.extract.requirements import visa_sponsorship
 from jobposting.extract.sections import RawSection, inline_heading
@@ -74,6 +75,9 @@ class Router:
     country: str | None = None
     now: dt.datetime | dt.date | None = None
     day_first: bool = True
+    #: The last short line naming pay ("United Kingdom Annual Pay Range"): the amounts that
+    #: follow it are read in its context.
+    pay_label: str = ""
 
     def route(self, section: RawSection) -> None:
         """Put the content of one section where its heading says, prose by its topic."""
@@ -172,7 +176,7 @@ class Router:
         """Take the pay ranges out of ``text``; return what is left (None when nothing is)."""
         found = parse_pay(
             text,
-            context=" ".join(self.draft.pay_text),
+            context=" ".join([*self.draft.pay_text, self.pay_label]),
             language=self.language,
             country=self.country,
             role_title=self.draft.title,
@@ -180,6 +184,7 @@ class Router:
             if default is Target.PAY
             else None,
         )
+        self.pay_label = text if len(text.split()) <= 8 and PAY_WORDS.search(text) else ""
         if not found.ranges:
             return text
         for incentive in add_base_pay(self.draft, found.ranges, found.diagnostics, text):

@@ -582,6 +582,30 @@ def _tail_start(cleaned: str, start: int, end: int) -> int:
     return position
 
 
+def headed_lists(value: str) -> list[tuple[str | None, list[str]]]:
+    """Each list of an HTML text, in order, with the field its heading names (None without).
+
+    The heading is the block right before the list that :func:`_recover_lists` reads as one
+    (``<h3>``, a paragraph all in emphasis); :func:`field_for_heading` names its field.
+    """
+    cleaned = sanitise(value)
+    found: list[tuple[str | None, list[str]]] = []
+    position = 0
+    for list_start in [m.start() for m in _LIST_START.finditer(cleaned)]:
+        if list_start < position:
+            continue  # a list nested in the one just read
+        closing = "</" + cleaned[list_start + 1 : list_start + 4]
+        list_end = cleaned.find(closing, list_start)
+        if list_end < 0:
+            break
+        match = _heading_before(cleaned, max(position, list_start - _WINDOW), list_start)
+        title = match and (match.group("h") or match.group("p") or match.group("e"))
+        field = field_for_heading(html.unescape(title).strip().rstrip(":")) if title else None
+        found.append((field, _items(cleaned[list_start:list_end])))
+        position = list_end + len(closing)
+    return found
+
+
 def _recover_lists(
     cleaned: str, where: str, log: Log, wanted: frozenset[str], found: dict[str, list[str]]
 ) -> str:

@@ -142,6 +142,10 @@ class ReaderBase:
         if len(split) > 1:
             self.log.note(where, "list.split", f"held {len(split)} items in one text; split", field)
             return split
+        if len(split) == 1 and "<" in value and _one_item_of_markup(value):
+            # One <li>, or one paragraph under a heading: the item, not the whole text.
+            self.log.note(where, "value.entities", "held HTML markup or entities; decoded", field)
+            return split
         single = self.text(value, where, field)
         return [single] if single else []
 
@@ -165,6 +169,12 @@ def escape_html(text: str) -> str:
 _BULLET = re.compile(r"(?:^|\s)[*\u2022\u00b7\u25aa\u25cf\u2013-]\s+")
 _LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)(?=<li\b|</[uo]l>|$)", re.I | re.S)
 _CLAUSE_BREAK = re.compile(r"(?<=\.),\s+")
+#: A block that is a heading, not an item: ``<hN>``, or a paragraph all in bold.
+_HEADING_BLOCK = re.compile(
+    r"<h[1-6]\b[^>]*>[^<]{1,80}</h[1-6]\s*>"
+    r"|<p\b[^>]*>\s*<(strong|b)\b[^>]*>[^<]{1,80}</\1\s*>\s*</p\s*>",
+    re.I,
+)
 
 
 def clean_item(value: str) -> str | None:
@@ -229,12 +239,26 @@ def plain_number(value: Any) -> bool:
     return kind is int or (kind is float and math.isfinite(value))
 
 
+def _one_item_of_markup(value: str) -> bool:
+    """Whether HTML holds its one item in a list or under a heading block."""
+    return "<li" in value.lower() or _HEADING_BLOCK.search(value) is not None
+
+
+def _without_headings(value: str) -> str:
+    """HTML without its heading blocks, when other content is left ("<p><strong>More about
+    us</strong></p><p>...</p>" in a jobBenefits text: the heading is no benefit)."""
+    rest = _HEADING_BLOCK.sub(" ", value)
+    return rest if v.plain_text(rest) else value
+
+
 def _split_items(value: str) -> list[str]:
     """Split one text into list items: an HTML list, bullets, lines, or '., '-separated clauses."""
     if "<" in value and "<li" in value.lower():
         found = _LIST_ITEM.findall(value)
         return [t for raw in found if (t := v.plain_text(raw))]
     markup = ("<" in value or "&" in value) and v.looks_like_markup(value)
+    if markup and "<" in value:
+        value = _without_headings(value)
     text = v.plain_text(value) if markup else value.strip()
     if len(_BULLET.findall(text)) >= 2:
         return [p.strip() for p in _BULLET.split(text) if p.strip()]

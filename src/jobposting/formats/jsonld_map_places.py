@@ -187,7 +187,14 @@ class PlacesReader(ReaderBase):
             for index, item in items(requirement):
                 where = at("/applicantLocationRequirements", index)
                 area = self.area(self.resolve(item, where), where)
-                if area:
+                if area in areas:
+                    self.log.note(
+                        where,
+                        "list.duplicate",
+                        "names the same area as an earlier item ('United States', 'USA'); dropped",
+                        "workArrangement",
+                    )
+                elif area:
                     areas.append(area)
         if kind is None and areas:
             kind = "REMOTE"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from jobposting.formats import jsonld_description as description
 from jobposting.formats import jsonld_values as v
 from jobposting.formats.jsonld_map_base import (
     ReaderBase,
@@ -49,6 +50,7 @@ class RequirementsReader(ReaderBase):
             if listed:
                 out["responsibilities"] = listed
         required: list[str] = []
+        preferred: list[str] = []
         education: list[dict[str, Any]] = []
         credentials: list[dict[str, Any]] = []
         qualifications = self.take("qualifications")
@@ -64,7 +66,7 @@ class RequirementsReader(ReaderBase):
                 where = at("/qualifications", index)
                 if isinstance(item, dict):
                     self.credential_or_education(item, where, required, credentials, education)
-                else:
+                elif not self.headed_qualifications(item, where, required, preferred):
                     required.extend(self.text_list(item, where, "requiredQualifications"))
         value = self.take("educationRequirements")
         if value is not None and not v.is_absent(
@@ -80,6 +82,8 @@ class RequirementsReader(ReaderBase):
                         education.append(entry)
         if required:
             out["requiredQualifications"] = required
+        if preferred:
+            out["preferredQualifications"] = preferred
         if education:
             out["educationRequirements"] = education
         if credentials:
@@ -110,6 +114,31 @@ class RequirementsReader(ReaderBase):
             else:
                 out["experienceInPlaceOfEducation"] = parsed
         self.skills()
+
+    def headed_qualifications(
+        self, value: Any, where: str, required: list[str], preferred: list[str]
+    ) -> bool:
+        """Read HTML qualifications whose lists have headings, one naming preferred ones.
+
+        Workable writes "<p><strong>What you'll need</strong></p><ul>...</ul><p><strong>Nice
+        to have</strong></p><ul>...</ul>" in one ``qualifications`` text: the items under the
+        second heading are preferred. False (nothing read) when no heading names them.
+        """
+        if not isinstance(value, str) or "<li" not in value:
+            return False
+        lists = description.headed_lists(value)
+        if not any(field == "preferredQualifications" for field, _ in lists):
+            return False
+        for field, listed in lists:
+            (preferred if field == "preferredQualifications" else required).extend(listed)
+        self.log.note(
+            where,
+            "qualifications.preferred-heading",
+            "held lists under headings; the items under a heading such as 'Nice to have' "
+            "were read as preferredQualifications",
+            "preferredQualifications",
+        )
+        return True
 
     def credential_or_education(
         self,

@@ -82,6 +82,14 @@ REPAIR_CODES: dict[str, str] = {
     "was read as a pay range (the text kept with it)",
     "salary.zero": "a salary of 0 (publishers writing 0-0 to hide pay) was dropped",
     "salary.no-currency": "a salary had no currency and was kept under extensions.jsonld",
+    "qualifications.preferred-heading": (
+        "a qualifications text held lists under headings; the items under one such as "
+        "'Nice to have' were read as preferredQualifications"
+    ),
+    "list.duplicate": (
+        "a list named the same item twice (applicantLocationRequirements 'United States' and "
+        "'USA'); the repeat was dropped"
+    ),
     "list.split": (
         "a text property holding several items (bullets, commas, HTML list) was split into list "
         "items"
