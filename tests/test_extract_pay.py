@@ -153,3 +153,9 @@ def test_thousands_and_decimal_separators_by_language(
     number, why = parse_number(written, language)
     assert number == value
     assert (why is not None) is ambiguous
+
+
+def test_a_company_figure_in_billions_is_no_pay() -> None:
+    """ "$200B in annualized spend" (Ramp's page) is no pay of $200."""
+    assert parse_pay("We automate how over $200B in annualized spend flows.").ranges == ()
+    assert parse_pay("Revenue of €3 bn; pay €50,000 a year.").ranges[0].value == 50000

@@ -268,3 +268,38 @@ def test_a_page_without_a_declared_charset_is_read_as_utf8() -> None:
     data = jobposting.codec.to_dict(record.posting)
     assert "Â" not in json.dumps(data, ensure_ascii=False)
     assert data["compensation"]["basePay"][0]["currency"] == "GBP"
+
+
+def test_an_ashby_page_reads_label_headings_as_labels() -> None:
+    """Ashby shows "Location", "Employment Type", "Department" as <h2> over their values.
+
+    The shape of jobs.ashbyhq.com/ramp/34413f8d-… (captured in SergeyKhval/OpenApply): the
+    department was taken for the employer, "(HQ)" hid New York, "Nice-to-Haves" was dropped as a
+    server name and "$200B in annualized spend" was read as pay of $200 a day.
+    """
+    page = (
+        "<html><head><meta charset='utf-8'><title> Security Engineer, Cloud @ Ramp</title></head>"
+        "<body><h1> Security Engineer, Cloud</h1>"
+        "<div><h2>Location</h2><p>New York, NY (HQ); Miami, FL</p></div>"
+        "<div><h2>Employment Type</h2><p>Full time</p></div>"
+        "<div><h2>Department</h2><p>Engineering</p></div>"
+        "<div><h2>Compensation</h2><ul><li>"
+        "<span>$211.4K \u2013 $290.6K \u2022 Offers Equity</span></li></ul></div>"
+        "<h1><strong>About Ramp</strong></h1><p>Ramp automates how over $200B in annualized "
+        "spend flows in and out of 70,000+ companies.</p>"
+        "<h2>What You Need</h2><ul><li><p>Minimum 5 years of experience building software</p>"
+        "</li></ul><h2>Nice-to-Haves</h2><ul><li><p>Experience with Python (Flask)</p></li></ul>"
+        "</body></html>"
+    ).encode()
+    (record,) = extract_from_html(page, ReadOptions(name="page.html"))
+    assert record.posting is not None, record.error
+    data = jobposting.codec.to_dict(record.posting)
+    assert data["title"] == "Security Engineer, Cloud"
+    assert data["hiringOrganization"]["name"] == "Ramp"
+    assert [place["locality"] for place in data["locations"]] == ["New York", "Miami"]
+    assert data["employmentTypes"] == ["FULL_TIME"]
+    assert [(p["minimum"], p["maximum"]) for p in data["compensation"]["basePay"]] == [
+        (211400, 290600)
+    ]
+    assert data["requiredQualifications"] == ["Minimum 5 years of experience building software"]
+    assert data["preferredQualifications"] == ["Experience with Python (Flask)"]

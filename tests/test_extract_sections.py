@@ -44,6 +44,7 @@ from jobposting.model import IncentiveType, LegalStatementKind
         ("NICE TO HAVE", Target.PREFERRED),
         ("A typical day:", Target.RESPONSIBILITIES),
         ("Your expertise:", Target.REQUIRED),
+        ("Nice-to-Haves", Target.PREFERRED),
     ],
 )
 def test_heading_vocabulary_in_five_languages(heading: str, target: Target) -> None:
@@ -266,3 +267,9 @@ def test_offices_is_a_location_label() -> None:
     found = label_fact("Offices: London, United Kingdom")
     assert found is not None
     assert found[0] is Fact.LOCATION
+
+
+def test_a_hyphenated_heading_is_no_server_name() -> None:
+    """ "Nice-to-Haves" (Ashby) has the shape of a pod name but no digit: it is kept."""
+    kept = drop_chrome(blocks_from_text("Cook\n\nNice-to-Haves\n\n(web-675dddd98f-zqw5m)"))
+    assert [b.text for b in kept] == ["Cook", "Nice-to-Haves"]

@@ -52,7 +52,8 @@ _CHROME_LINE = re.compile(
     r"^[\W_]+$|"  # punctuation alone ("*", "|", "—")
     r"^[^>\u203a\u00bb\n]{1,40}(?:\s[>\u203a\u00bb]\s[^>\u203a\u00bb\n]{1,80}){2,}$|"  # breadcrumbs
     r"^\w+\s*=\s*\d+$|"  # a counter ("Applied = 0")
-    r"^\(?[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\)?$|"  # a server or pod name ("(web-675d...-zqw5m)")
+    # a server or pod name ("(web-675d...-zqw5m)"); it has a digit, "Nice-to-Haves" has none
+    r"^(?=\S*\d)\(?[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\)?$|"
     r"^(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|.*alle rechte vorbehalten.*|"
     r".*tous droits réservés.*|.*todos los derechos reservados.*|.*alle rechten voorbehouden.*|"
     r"^(?:privacy policy|terms of use|terms|imprint|impressum|datenschutz|mentions légales|"

@@ -19,6 +19,9 @@ from jobposting.model import Classification, Identifier, WorkArrangement, WorkHo
 
 __all__ = ["read_fact", "read_schedule"]
 
+#: A remark in brackets after a place ("New York, NY (HQ)").
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
 
 def read_fact(
     draft: Draft,
@@ -34,7 +37,11 @@ def read_fact(
     Pay is not read here (its amounts need the pay parser and the router).
     """
     if fact is Fact.LOCATION:
-        places = [p for part in re.split(r"\s*[/|;]\s*", value) if (p := parse_place(part))]
+        places = [
+            p
+            for part in re.split(r"\s*[/|;]\s*", value)
+            if (p := parse_place(part) or parse_place(_REMARK.sub("", part)))
+        ]
         for place in places:
             add_location(draft, place, text)
         kind = arrangement_of(value)

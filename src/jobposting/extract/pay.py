@@ -249,8 +249,14 @@ def _note(index: int, field: str, code: str, message: str) -> Problem:
     return Problem(pointer=pointer, message=message, code=code)
 
 
+#: A scale after a number that no pay is written in: billions, trillions.
+_SCALE = re.compile(r"\s?(?:B\b|bn\b|billions?\b|trillions?\b|Mrd\.?|milliards?\b)", re.I)
+
+
 def _amount(match: re.Match[str], language: str | None, country: str | None) -> _Amount | None:
     symbol = match["before"] or match["after"]
+    if not match["mult"] and _SCALE.match(match.string, match.end("number")):
+        return None  # "$200B in annualized spend", "€3bn revenue": a company's figure, not pay
     number, ambiguous = parse_number(match["number"], language)
     if number is None:
         return None

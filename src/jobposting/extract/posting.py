@@ -17,11 +17,11 @@ from lxml import html as lxml_html
 
 from jobposting import codec
 from jobposting.errors import InvalidPostingError, ReadError
-from jobposting.extract.blocks import Block, blocks_from_html, blocks_from_text
+from jobposting.extract.blocks import Block, BlockKind, blocks_from_html, blocks_from_text
 from jobposting.extract.chrome import drop_chrome
 from jobposting.extract.draft import Draft
 from jobposting.extract.header import head_length, read_header
-from jobposting.extract.headings import Target, label_fact
+from jobposting.extract.headings import Fact, Target, label_fact
 from jobposting.extract.language import detect_language, language_tag
 from jobposting.extract.requirements import (
     education_requirement,
@@ -128,7 +128,7 @@ def posting_from_blocks(
     hints: PageHints | None = None,
 ) -> Record:
     """Assemble a posting from layout blocks: chrome, head, sections, requirements."""
-    blocks = drop_chrome(blocks)
+    blocks = _labels_joined(drop_chrome(blocks))
     if not blocks:
         return Record(posting=None, error=ReadError("no posting text found"))
     draft = Draft()
@@ -155,6 +155,35 @@ def posting_from_blocks(
         country = draft.locations[0].country if draft.locations else router.country
         draft.language = language_tag(language, country)
     return _record(draft, options)
+
+
+def _labels_joined(blocks: list[Block]) -> list[Block]:
+    """A heading that is a label, and the short paragraph under it, as one "Label: value" line.
+
+    Ashby's job pages show "Location", "Employment Type", "Department" as ``<h2>`` headings,
+    each over a paragraph holding the value ("Engineering" was taken for the employer).
+    """
+    joined: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            after is not None
+            and block.kind is BlockKind.HEADING
+            and after.kind is BlockKind.PARAGRAPH
+            and len(block.text.split()) <= 4
+            and len(after.text.split()) <= 16
+            and (fact := label_fact(f"{block.text.rstrip(': ')}: {after.text}")) is not None
+            and fact[0] is not Fact.DESCRIPTION
+        ):
+            text = f"{block.text.rstrip(': ')}: {after.text}"
+            joined.append(attrs.evolve(after, text=text, line=block.line or after.line))
+            index += 2
+            continue
+        joined.append(block)
+        index += 1
+    return joined
 
 
 def _language(draft: Draft, blocks: list[Block], hints: PageHints | None) -> str | None:
