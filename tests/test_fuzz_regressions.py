@@ -149,3 +149,11 @@ def test_an_hr_open_description_with_a_malformed_marked_section_drops_it() -> No
     from jobposting.formats.hropen_values import sanitise
 
     assert sanitise("<p>a <![x b</p>") == "<p>a </p>"
+
+
+def test_experience_named_only_in_an_exclusion_is_no_requirement() -> None:
+    from jobposting.extract.requirements import experience_requirement
+    from jobposting.model import RequirementLevel
+
+    line = "For using distributed computing (Internship experience does not apply)"
+    assert experience_requirement(line, RequirementLevel.REQUIRED) is None

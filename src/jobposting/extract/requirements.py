@@ -98,7 +98,8 @@ def experience_requirement(text: str, level: RequirementLevel) -> ExperienceRequ
     exclusions = tuple(m.group(1).strip() for m in _EXCLUSION.finditer(text))
     body = _EXCLUSION.sub("", text).strip()
     experience = _EXPERIENCE.search(body)
-    assert experience is not None
+    if experience is None:  # the word was only in the exclusion: "... (Internship experience ...)"
+        return None
     years = _YEARS.search(body)
     months: int | None = None
     if years and years.start() < experience.start() + 60:
