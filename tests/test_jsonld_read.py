@@ -379,3 +379,33 @@ def test_an_area_named_twice_is_read_once() -> None:
         "applicantLocations": [{"country": "CA"}, {"country": "US"}],
     }
     assert "list.duplicate /applicantLocationRequirements/2" in notes
+
+
+@pytest.mark.parametrize(
+    ("value", "pay"),
+    [
+        ({"@type": "QuantitativeValue", "value": "45000-55000", "unitText": "YEAR"},
+         {"minimum": 45000, "maximum": 55000, "period": "YEAR", "text": "45000-55000"}),
+        ({"@type": "QuantitativeValue", "value": "45.000 €", "unitText": "YEAR"},
+         {"value": 45000, "period": "YEAR"}),
+        ({"@type": "QuantitativeValue", "minValue": "3.500", "maxValue": "4.200",
+          "unitText": "MONTH"},
+         {"minimum": 3500, "maximum": 4200, "period": "MONTH"}),
+    ],
+)  # fmt: skip
+def test_salary_strings_of_european_boards(value: dict[str, Any], pay: dict[str, Any]) -> None:
+    """A range in the value's text takes the unitText's period and the amount's currency; a dot
+    before three digits groups thousands ("45.000 €" was read as 45)."""
+    posting, notes = one(node(baseSalary={"@type": "MonetaryAmount", "currency": "EUR",
+                                          "value": value}))  # fmt: skip
+    assert posting["compensation"]["basePay"] == [{"currency": "EUR", **pay}]
+    assert notes
+    assert all(n.startswith(("salary.from-text", "value.type")) for n in notes)
+
+
+def test_french_and_german_contract_words_are_employment_types() -> None:
+    """Job boards write "Intérim" and "Minijob" where Google expects TEMPORARY and PART_TIME."""
+    posting, notes = one(node(employmentType=["Intérim", "Minijob"]))
+    assert posting["employmentTypes"] == ["TEMPORARY", "PART_TIME"]
+    assert notes == ["employment-type.mapped /employmentType/0",
+                     "employment-type.mapped /employmentType/1"]  # fmt: skip

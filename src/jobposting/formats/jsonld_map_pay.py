@@ -6,6 +6,7 @@ bare numbers, free text), salaryCurrency, incentiveCompensation and jobBenefits.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jobposting.formats import jsonld_values as v
@@ -128,7 +129,7 @@ class PayReader(ReaderBase):
             if text is None:
                 log.keep(where, value, "compensation", "a salary without an amount")
                 return None, text, used_fallback
-            read = self.pay_from_text(text, where, currency)
+            read = self.pay_from_text(text, where, currency, unit, stated=not used_fallback)
             if read is not None:
                 return read, None, used_fallback and read["currency"] == fallback
             return None, text, used_fallback
@@ -175,9 +176,21 @@ class PayReader(ReaderBase):
             pay["text"] = text
         return pay, None, used_fallback
 
-    def pay_from_text(self, text: str, where: str, currency: str | None) -> dict[str, Any] | None:
+    def pay_from_text(
+        self,
+        text: str,
+        where: str,
+        currency: str | None,
+        unit: Any = None,
+        *,
+        stated: bool = False,
+    ) -> dict[str, Any] | None:
         """A pay range from a salary written as text ("$50,000 - $60,000 a year"), when the text
-        states one range, its period and its currency without a guess; else None."""
+        states one range, its period and its currency without a guess; else None.
+
+        The period may also be the ``unitText`` beside the text ("value": "45000-55000",
+        "unitText": "YEAR"), and the currency the MonetaryAmount's own (``stated``).
+        """
         from jobposting.extract.pay import PeriodSource, parse_pay
 
         language = self.out.get("language")
@@ -188,14 +201,25 @@ class PayReader(ReaderBase):
             country=places[0].get("country"),
             default_currency=currency,
         )
-        guesses = {"pay-number-ambiguous", "pay-currency-assumed", "pay-period-guessed-from-amount"}
+        unit_period = str(unit).strip().upper() if isinstance(unit, str) else None
+        unit_period = unit_period if unit_period in _PERIODS else None
+        guesses = {"pay-number-ambiguous"}
+        if not stated or currency is None:
+            guesses.add("pay-currency-assumed")
+        if unit_period is None:
+            guesses.add("pay-period-guessed-from-amount")
         if len(found.ranges) != 1 or any(note.code in guesses for note in found.diagnostics):
             return None
         match = found.ranges[0]
+        period = match.period.value if match.period is not None else None
+        if unit_period is not None and match.period_source is not PeriodSource.STATED:
+            period = unit_period
+        elif match.period_source is not PeriodSource.STATED:
+            period = None
         if (
             match.incentive
-            or match.period is None
-            or match.period_source is not PeriodSource.STATED
+            or period is None
+            or (unit_period is not None and period != unit_period)
             or match.currency is None
             or (currency is not None and match.currency != currency)
         ):
@@ -205,13 +229,13 @@ class PayReader(ReaderBase):
             amount = getattr(match, key)
             if amount is not None:
                 pay[key] = amount
-        pay["period"] = match.period.value
+        pay["period"] = period
         pay["text"] = text
         shown = "-".join(f"{pay[k]:g}" for k in ("minimum", "maximum", "value") if k in pay)
         self.log.note(
             where,
             "salary.from-text",
-            f"is text; read as {shown} {match.currency} per {match.period.value.lower()}",
+            f"is text; read as {shown} {match.currency} per {period.lower()}",
             "compensation",
         )
         return pay
@@ -226,11 +250,25 @@ class PayReader(ReaderBase):
             keys += (("value", "value"),)
         for key, field in keys:
             if key in node and field not in amounts:
-                amount = v.number(node[key], where + "/" + key, self.log, "compensation")
+                raw = node[key]
+                if isinstance(raw, str) and (grouped := _DOT_THOUSANDS.fullmatch(raw.strip())):
+                    # "45.000 €": no salary has three decimals; the dot groups thousands
+                    thousands = int(grouped.group(1).replace(".", ""))
+                    self.log.note(
+                        where + "/" + key,
+                        "value.type",
+                        f"is the string {raw!r}; read as {thousands} (the dot groups thousands)",
+                        "compensation",
+                    )
+                    amounts[field] = thousands
+                    continue
+                amount = v.number(raw, where + "/" + key, self.log, "compensation")
                 if amount is not None and amount >= 0:
                     amounts[field] = amount
 
 
+#: A salary string whose one dot stands before three digits ("45.000 €", "EUR 1.250").
+_DOT_THOUSANDS = re.compile(r"[^\d\s]{0,3}\s*(\d{1,3}(?:\.\d{3})+)\s*[^\d\s.,]{0,3}")
 _REGULAR_PAY_KEYS = frozenset({"@type", "currency", "value", "description"})
 _REGULAR_AMOUNT_KEYS = frozenset({"@type", "value", "minValue", "maxValue", "unitText"})
 _PERIODS = frozenset({"HOUR", "DAY", "WEEK", "MONTH", "YEAR"})
