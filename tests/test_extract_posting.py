@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,13 @@ def _load_scorer() -> ModuleType:
 
 
 scorer = _load_scorer()
+
+
+def page_posting(page: bytes) -> tuple[dict[str, Any], set[str]]:
+    """The canonical JSON the extractor reads from a page without markup, and its codes."""
+    (record,) = extract_from_html(page, ReadOptions(name="page.html"))
+    assert record.posting is not None, record.error
+    return jobposting.codec.to_dict(record.posting), {d.code for d in record.diagnostics}
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
@@ -247,15 +255,12 @@ def test_a_pay_range_takes_its_period_from_the_label_line_above_it() -> None:
         b"<div class='pay-range'><span>\xc2\xa346,000</span><span>\xe2\x80\x94</span>"
         b"<span>\xc2\xa354,000 GBP</span></div></body></html>"
     )
-    (record,) = extract_from_html(page, ReadOptions(name="page.html"))
-    assert record.posting is not None, record.error
-    data = jobposting.codec.to_dict(record.posting)
+    data, codes = page_posting(page)
     assert data["hiringOrganization"] == {"name": "Airbnb"}
     (pay,) = data["compensation"]["basePay"]
     assert (pay["currency"], pay["minimum"], pay["maximum"], pay["period"]) == (
         "GBP", 46000, 54000, "YEAR",
     )  # fmt: skip
-    codes = {d.code for d in record.diagnostics}
     assert "pay-period-from-context" in codes
     assert "pay-period-guessed-from-amount" not in codes
 
@@ -291,11 +296,10 @@ def test_an_ashby_page_reads_label_headings_as_labels() -> None:
         "</li></ul><h2>Nice-to-Haves</h2><ul><li><p>Experience with Python (Flask)</p></li></ul>"
         "</body></html>"
     ).encode()
-    (record,) = extract_from_html(page, ReadOptions(name="page.html"))
-    assert record.posting is not None, record.error
-    data = jobposting.codec.to_dict(record.posting)
+    data, codes = page_posting(page)
     assert data["title"] == "Security Engineer, Cloud"
     assert data["hiringOrganization"]["name"] == "Ramp"
+    assert "employer-from-page-title" in codes
     assert [place["locality"] for place in data["locations"]] == ["New York", "Miami"]
     assert data["employmentTypes"] == ["FULL_TIME"]
     assert [(p["minimum"], p["maximum"]) for p in data["compensation"]["basePay"]] == [
@@ -303,3 +307,32 @@ def test_an_ashby_page_reads_label_headings_as_labels() -> None:
     ]
     assert data["requiredQualifications"] == ["Minimum 5 years of experience building software"]
     assert data["preferredQualifications"] == ["Experience with Python (Flask)"]
+
+
+def test_a_greenhouse_page_with_long_marked_headings_and_a_job_alert() -> None:
+    """Figma's Greenhouse page (job-boards.greenhouse.io/figma/jobs/5426468004, captured in
+    SergeyKhval/OpenApply): <h4> headings of 8 and 12 words, a "Create a Job Alert" box after
+    the pay range."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>Job Application for Account Executive, "
+        "Enterprise at Figma</title></head><body><main><h1>Account Executive, Enterprise</h1>"
+        "<div class='job__location'><div>San Francisco, CA</div></div>"
+        "<p>We are looking for an Enterprise Account Executive to drive sales.</p>"
+        "<h4><strong>We'd love to hear from you if you have:</strong></h4>"
+        "<ul><li>A sales methodology that creates value for customers</li></ul>"
+        "<h4><strong>While it\u2019s not required, it\u2019s an added plus if you also have:"
+        "</strong></h4><ul><li>Certified in deal qualification</li></ul>"
+        "<p>Annual Base Salary Range:</p><p><bdi>$165,000</bdi> - <bdi>$190,000</bdi> "
+        "<bdi>USD</bdi></p><div class='job-alert job-alert--margin'><p>Create a Job Alert</p>"
+        "<p>Interested in building your career at Figma? Get future opportunities sent straight "
+        "to your email.</p></div></main></body></html>"
+    ).encode()
+    data, codes = page_posting(page)
+    assert "section-from-heading" in codes
+    assert data["requiredQualifications"] == [
+        "A sales methodology that creates value for customers"
+    ]
+    assert data["preferredQualifications"] == ["Certified in deal qualification"]
+    assert "Job Alert" not in json.dumps(data)
+    (pay,) = data["compensation"]["basePay"]
+    assert (pay["minimum"], pay["maximum"], pay["period"]) == (165000, 190000, "YEAR")

@@ -45,6 +45,7 @@ from jobposting.model import IncentiveType, LegalStatementKind
         ("A typical day:", Target.RESPONSIBILITIES),
         ("Your expertise:", Target.REQUIRED),
         ("Nice-to-Haves", Target.PREFERRED),
+        ("We'd love to hear from you if you have:", Target.REQUIRED),
     ],
 )
 def test_heading_vocabulary_in_five_languages(heading: str, target: Target) -> None:

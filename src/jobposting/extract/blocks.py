@@ -115,6 +115,7 @@ _DROPPED_TAGS = frozenset(
 _CHROME_ATTRIBUTE = re.compile(
     r"(^|[\s_-])(cookie\w*|consent|gdpr|cc-window|cc-revoke|breadcrumbs?|navbar|nav|menu|"
     r"share|social|related|similar|recommend\w*|newsletter|subscribe|modal|popup|skip|"
+    r"job-?alerts?|"
     r"site-footer|site-header|footer|banner|sidebar|toolbar)($|[\s_-])",
     re.IGNORECASE,
 )

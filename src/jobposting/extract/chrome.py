@@ -23,7 +23,7 @@ _BUTTONS = (
     r"careers|search|openings|positions)|apply|apply now|apply for this job|apply for this "
     r"position|apply online|easy apply|quick apply|i'm interested|save|save job|save this job|"
     r"saved|share|share this job|share job|print|email this job|email job|send to a friend|"
-    r"sign in|log in|login|register|create alert|create job alert|job alert|menu|"
+    r"sign in|log in|login|register|create alert|create (?:a )?job alert|job alert|menu|"
     r"skip to (?:main )?content|search jobs|view all jobs|see all jobs|all jobs|report this job|"
     r"report job|accept|accept all|accept cookies|reject all|deny|decline|manage preferences|"
     r"cookie settings|cookie policy|privacy notice|got it|ok|close|show more|show less|"

@@ -98,6 +98,8 @@ _HEADINGS: dict[Target, tuple[str, ...]] = {
         "what you'll bring", "what you bring", "skills and experience", "you have",
         "required skills", "requirements and skills", "key skills", "skills & experience",
         "your expertise", "your experience", "your skills",
+        "we'd love to hear from you if you have", "we would love to hear from you if you have",
+        "you might be a good fit if you have", "you may be a good fit if you have",
         "ihr profil", "dein profil", "anforderungen", "das bringst du mit", "das bringen sie mit",
         "was sie mitbringen", "was du mitbringst", "voraussetzungen", "qualifikationen",
         "ihre qualifikationen", "deine qualifikationen", "was wir erwarten", "anforderungsprofil",
@@ -113,7 +115,8 @@ _HEADINGS: dict[Target, tuple[str, ...]] = {
     Target.PREFERRED: (
         "preferred qualifications", "preferred requirements", "preferred skills",
         "preferred experience", "nice to have", "nice-to-have", "nice to haves",
-        "nice-to-haves", "bonus points",
+        "nice-to-haves", "while it's not required", "while not required", "added plus",
+        "it's an added plus", "bonus points",
         "bonus", "pluses", "desired skills", "desired qualifications", "desirable",
         "it would be great if", "extra credit", "preferred", "ideally", "good to have",
         "wünschenswert", "von vorteil", "idealerweise", "wünschenswerte qualifikationen",
@@ -214,16 +217,21 @@ _WHOLE_ONLY = frozenset(
 )  # fmt: skip
 #: Headings are short; a longer line is a sentence that happens to start like one.
 MAX_HEADING_WORDS = 10
+#: The most words of a heading the layout marks (``<h4>``, a bold paragraph).
+MAX_MARKED_HEADING_WORDS = 16
 
 
-def heading_target(text: str, employer: str | None = None) -> Target | None:
+def heading_target(
+    text: str, employer: str | None = None, *, max_words: int = MAX_HEADING_WORDS
+) -> Target | None:
     """Return where a section with heading ``text`` goes, or None when no phrase matches.
 
     ``employer`` lets "About <employer>" and "Why <employer>" count as company and benefits
-    headings.
+    headings. A heading the layout marks may be longer (``max_words``): "While it's not
+    required, it's an added plus if you also have:" is Figma's ``<h4>``.
     """
     words = _normal(text).split()
-    if not words or len(words) > MAX_HEADING_WORDS:
+    if not words or len(words) > max_words:
         return None
     if employer:
         name = _normal(employer)

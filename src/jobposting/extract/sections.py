@@ -12,7 +12,13 @@ import re
 import attrs
 
 from jobposting.extract.blocks import Block, BlockKind
-from jobposting.extract.headings import MAX_HEADING_WORDS, Target, heading_target, label_fact
+from jobposting.extract.headings import (
+    MAX_HEADING_WORDS,
+    MAX_MARKED_HEADING_WORDS,
+    Target,
+    heading_target,
+    label_fact,
+)
 
 __all__ = ["RawSection", "inline_heading", "split_sections"]
 
@@ -50,9 +56,10 @@ def split_sections(blocks: list[Block], employer: str | None = None) -> list[Raw
 def _heading(block: Block, following: Block | None, employer: str | None) -> Target | None:
     text = block.text.strip()
     words = len(text.split())
-    if block.kind is BlockKind.ITEM or words > MAX_HEADING_WORDS or label_fact(text):
+    limit = MAX_MARKED_HEADING_WORDS if block.marked else MAX_HEADING_WORDS
+    if block.kind is BlockKind.ITEM or words > limit or label_fact(text):
         return None
-    target = heading_target(text, employer)
+    target = heading_target(text, employer, max_words=limit)
     closed = text.endswith((":", "\uff1a", "?")) or not re.search(r"[.!;,]$", text)
     if block.marked:
         return target or Target.SECTION
