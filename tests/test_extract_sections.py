@@ -274,3 +274,17 @@ def test_a_hyphenated_heading_is_no_server_name() -> None:
     """ "Nice-to-Haves" (Ashby) has the shape of a pod name but no digit: it is kept."""
     kept = drop_chrome(blocks_from_text("Cook\n\nNice-to-Haves\n\n(web-675dddd98f-zqw5m)"))
     assert [b.text for b in kept] == ["Cook", "Nice-to-Haves"]
+
+
+def test_side_by_side_spans_are_separate_words() -> None:
+    """Workable lines up "Remote", "Product" and "Full time" as spans with no space between."""
+    page = html.fromstring(
+        "<div><p><span><strong>Remote</strong></span><span>Product</span><span>Full time</span>"
+        "</p><p><span>\u00a346,000</span><span>\u2014</span><span>\u00a354,000 GBP</span></p>"
+        "<p>Py<b>thon</b> and <span>Go</span>.</p></div>"
+    )
+    assert [b.text for b in blocks_from_html(page)] == [
+        "Remote Product Full time",
+        "\u00a346,000 \u2014 \u00a354,000 GBP",
+        "Python and Go.",
+    ]

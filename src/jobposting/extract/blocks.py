@@ -130,6 +130,8 @@ _LOCATION_ATTRIBUTE = re.compile(
     r"(^|[\s_-])(location|locations|job-?location|city|offices?)($|[\s_-])", re.I
 )
 _BOLD_TAGS = frozenset({"strong", "b"})
+#: Inline elements a page lines up side by side with no space between them in the markup.
+_CHIPS = frozenset({"span", "bdi", "time", "label"})
 
 
 def blocks_from_html(root: html.HtmlElement) -> list[Block]:
@@ -201,9 +203,15 @@ class _Walker:
             self.line = line if isinstance(line, int) else 0
         inner_bold = bold or tag in _BOLD_TAGS
         self.add(element.text, inner_bold)
+        previous: etree._Element | None = None
         for child in element:
+            if previous is not None and previous.tag in _CHIPS and child.tag in _CHIPS:
+                # Workable's "<span>Remote</span><span>Product</span><span>Full time</span>":
+                # chips the stylesheet sets apart, not one word
+                self.add(" ", inner_bold)
             self.walk(child, inner_bold)
             self.add(child.tail, inner_bold)
+            previous = None if child.tail and child.tail.strip() else child
         if is_block:
             self.flush()
             self.kind, self.hint = outer_kind, outer_hint
