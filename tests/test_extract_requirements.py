@@ -37,6 +37,8 @@ REQUIRED = RequirementLevel.REQUIRED
         ("Previous warehouse experience is helpful but not essential", None, "warehouse"),
         ("2+ years of hospitality/travel industry experience (nice to have).", 24,
          "hospitality/travel industry"),
+        ("Erfahrung mit PostgreSQL ist von Vorteil", None, "PostgreSQL"),
+        ("Experience with Kubernetes is a plus.", None, "Kubernetes"),
     ],
 )  # fmt: skip
 def test_experience_in_months_with_subject(line: str, months: int | None, subject: str) -> None:

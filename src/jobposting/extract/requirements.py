@@ -72,6 +72,14 @@ _COMMENT = re.compile(
     r"est|sont|serait|es|son|sería|is een|zou)\b",
     re.IGNORECASE,
 )
+#: A remark closing the line that says how much the experience counts, not what it is of.
+_TRAILING_REMARK = re.compile(
+    r"[\s,]+(?:(?:is|are|would be|ist|wäre|sind|est|serait|es|sería|is een|zou zijn)\s+)?"
+    r"(?:a plus|a bonus|an advantage|nice to have|preferred|desirable|helpful|von vorteil|"
+    r"wünschenswert|ein plus|un plus|un atout|un avantage|valorable|deseable|"
+    r"een pré|een pre|een plus)\W*$",
+    re.IGNORECASE,
+)
 #: A remark in brackets after the word experience, all there is ("(nice to have)").
 _REMARK = re.compile(r"\([^()]*\)[.;]?")
 #: Words that may stand before "Experience" at the start of a line without changing it.
@@ -122,6 +130,7 @@ def experience_requirement(text: str, level: RequirementLevel) -> ExperienceRequ
         start = years.end() if years and years.end() <= experience.start() else 0
         subject = _LEAD_WORDS.sub("", body[start : experience.start()]).strip(" ,-")
         subject = _PREPOSITION.sub("", subject)  # "2+ years of travel industry experience"
+    subject = _TRAILING_REMARK.sub("", subject)  # "PostgreSQL ist von Vorteil"
     subject = re.sub(r"^(?:on-the-job|professional|relevant|work)\s*$", "", subject.strip())
     subject = subject.rstrip(" .;,")
     return ExperienceRequirement(
