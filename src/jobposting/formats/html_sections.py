@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jobposting.formats import alternatives
 from jobposting.formats import html_labels as labels
 from jobposting.formats.html_markup import (
     attr,
@@ -185,18 +186,6 @@ def _badge(value: Doc) -> str:
     return _requirement(value) if "requirement" in value else ""
 
 
-def _runs(values: list[Doc]) -> list[list[Doc]]:
-    """The entries in order, neighbours that share an alternative group in one run."""
-    runs: list[list[Doc]] = []
-    for value in values:
-        key = value.get("alternativeGroup")
-        if runs and key is not None and runs[-1][-1].get("alternativeGroup") == key:
-            runs[-1].append(value)
-        else:
-            runs.append([value])
-    return runs
-
-
 def _alternatives(prop: str, run: list[Doc], render: Entry, *, inline: bool) -> str:
     """A group of alternatives as one item, "One of: Java, Kotlin", its shared level once."""
     levels = {value.get("requirement") for value in run}
@@ -224,15 +213,9 @@ def _alternatives(prop: str, run: list[Doc], render: Entry, *, inline: bool) -> 
 def alternative_list(prop: str, values: list[Doc], render: Entry, *, inline: bool) -> str:
     """Entries, one ``<li>`` each, but a whole group of alternatives that stands together in
     one; an entry of a group that is split up or alone names its group instead."""
-    sizes: dict[str, int] = {}
-    for value in values:
-        if "alternativeGroup" in value:
-            key = value["alternativeGroup"]
-            sizes[key] = sizes.get(key, 0) + 1
     items = []
-    for run in _runs(values):
-        key = run[0].get("alternativeGroup")
-        if key is not None and len(run) >= 2 and len(run) == sizes[key]:
+    for run, whole in alternatives.runs(values):
+        if whole:
             items.append(_alternatives(prop, run, render, inline=inline))
             continue
         for value in run:

@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from jobposting import codec
 from jobposting.errors import WriteError
+from jobposting.formats import alternatives
 from jobposting.formats import html_labels as labels
 from jobposting.formats import markdown_about as about
 from jobposting.formats.base import WriteOptions
@@ -219,22 +220,10 @@ Entry = Callable[[Doc, str, str], str]
 def _alternatives(values: list[Doc], say: Entry, *, nested: bool) -> str:
     """The entries as a list; a group of alternatives that stands together is one item,
     "One of: Java, Kotlin *(required)*", and an entry of a group split up or alone says so."""
-    sizes: dict[str, int] = {}
-    for value in values:
-        if "alternativeGroup" in value:
-            sizes[value["alternativeGroup"]] = sizes.get(value["alternativeGroup"], 0) + 1
-    runs: list[list[Doc]] = []
-    for value in values:
-        key = value.get("alternativeGroup")
-        if runs and key is not None and runs[-1][-1].get("alternativeGroup") == key:
-            runs[-1].append(value)
-        else:
-            runs.append([value])
     items = []
-    for run in runs:
-        key = run[0].get("alternativeGroup")
+    for run, whole in alternatives.runs(values):
         levels = {value.get("requirement") for value in run}
-        if key is None or len(run) < 2 or len(run) != sizes[key]:
+        if not whole:
             for value in run:
                 note = ""
                 if "alternativeGroup" in value:
