@@ -125,31 +125,26 @@ class OrganizationReader(ReaderBase):
             blocks.append(f"<h3>{escape_html(section['heading'])}</h3>{section['content']}")
         return "".join(blocks)
 
-    def classifications(self) -> None:
-        industries = []
-        value = self.take("industry")
-        if value is not None and not v.is_absent(
-            value, "/industry", self.log, "hiringOrganization"
-        ):
+    def classified(self, key: str, field: str, set_key: str, code_key: str) -> list[dict[str, Any]]:
+        """The classifications of property ``key`` (a DefinedTerm, CategoryCode or text each)."""
+        found: list[dict[str, Any]] = []
+        value = self.take(key)
+        if value is not None and not v.is_absent(value, "/" + key, self.log, field):
             for index, item in items(value):
-                entry = self.classification(
-                    item, at("/industry", index), "inDefinedTermSet", "termCode"
-                )
+                entry = self.classification(item, at("/" + key, index), set_key, code_key)
                 if entry:
-                    industries.append(entry)
+                    found.append(entry)
+        return found
+
+    def classifications(self) -> None:
+        industries = self.classified(
+            "industry", "hiringOrganization", "inDefinedTermSet", "termCode"
+        )
         if industries:
             self.out.setdefault("hiringOrganization", {})["industries"] = industries
-        categories = []
-        value = self.take("occupationalCategory")
-        if value is not None and not v.is_absent(
-            value, "/occupationalCategory", self.log, "occupationalCategories"
-        ):
-            for index, item in items(value):
-                entry = self.classification(
-                    item, at("/occupationalCategory", index), "inCodeSet", "codeValue"
-                )
-                if entry:
-                    categories.append(entry)
+        categories = self.classified(
+            "occupationalCategory", "occupationalCategories", "inCodeSet", "codeValue"
+        )
         occupation = self.resolve(self.take("relevantOccupation"), "/relevantOccupation")
         if isinstance(occupation, dict):
             node = self.open(occupation, "/relevantOccupation")
